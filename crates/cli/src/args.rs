@@ -1,0 +1,63 @@
+//! Command-line arguments as parsed, and their validation into settings.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "claimgraph", version, about = "Who said what, on what evidence, relayed by whom")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyze documents: sentences, entities and aliases, dates, quantities.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Files to analyze (`-` or nothing: standard input). A `.jsonl` file holds one
+    /// document per line ({"id", "text", "doc_date", "publisher"}).
+    pub files: Vec<PathBuf>,
+    /// Document date, the anchor for relative dates (YYYY-MM-DD). A JSONL document's own
+    /// `doc_date` takes precedence.
+    #[arg(long, value_parser = parse_date)]
+    pub doc_date: Option<NaiveDate>,
+    /// Publisher of the documents (the source of unattributed statements).
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// Output format: `text` for people, `json` (versioned wire format, one document per
+    /// line), `eval` (../shared/eval/FORMAT.md; input is JSON Lines).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// How to read inputs: `auto` treats `.jsonl`/`.ndjson` files (and standard input in
+    /// `eval` format) as JSON Lines and everything else as one plain-text document.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Eval,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+fn parse_date(value: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|error| format!("expected YYYY-MM-DD, got {value:?}: {error}"))
+}

@@ -1,0 +1,49 @@
+//! The `claimgraph` binary: argument parsing, input and output, exit codes.
+//!
+//! This is glue. Analysis lives in `claimgraph-pipeline`; this crate reads files and
+//! standard input, runs the pipeline on all cores and prints the result in the format the
+//! user asked for. It is the only crate that knows about argv, stdout and exit codes.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod args;
+mod extract;
+mod input;
+mod offsets;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let result = match cli.command {
+        args::Command::Extract(extract_args) => extract::run(extract_args),
+    };
+    match result {
+        Ok(outcome) if outcome.n_failed == 0 => ExitCode::SUCCESS,
+        Ok(outcome) => {
+            eprintln!("claimgraph: {} input(s) failed", outcome.n_failed);
+            ExitCode::from(1)
+        }
+        Err(error) => {
+            // Broken pipe (`claimgraph extract ... | head`) is a normal way to stop.
+            if error.chain().any(|cause| {
+                cause
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("claimgraph: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// What a command did, for the exit code.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub n_failed: usize,
+}

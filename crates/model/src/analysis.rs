@@ -1,0 +1,233 @@
+//! What analysis produces for one document.
+
+use crate::Span;
+
+/// The complete analysis of one document. Built by `claimgraph-pipeline`.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub tokens: Vec<Token>,
+    /// Sentences in text order; together they cover every token exactly once.
+    pub sentences: Vec<Sentence>,
+    /// Entity mentions in text order, non-overlapping.
+    pub mentions: Vec<Mention>,
+    /// Document-level entities; each groups one or more mentions.
+    pub entities: Vec<Entity>,
+    pub timexes: Vec<Timex>,
+    pub quantities: Vec<Quantity>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a token is made of. The tokenizer decides; later stages read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes, periods of abbreviations ("U.S.") or digits.
+    Word,
+    /// Digits, possibly with inner separators ("25,000", "4.5", "1,000,000").
+    Number,
+    /// A single punctuation or symbol character.
+    Punct,
+}
+
+/// A token of the original text. Whitespace is never a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// True when whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// Line breaks in the whitespace before this token (2 or more is a paragraph break).
+    pub newlines_before: u16,
+}
+
+/// A sentence: its span (trimmed of surrounding whitespace) and its tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index of the first token and one past the last in `Analysis::tokens`.
+    pub token_start: usize,
+    pub token_end: usize,
+}
+
+/// Coarse entity labels, as scored by CoNLL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityLabel {
+    Person,
+    Organization,
+    Location,
+    /// Nationalities, religious and political groups, events, laws, works.
+    Misc,
+}
+
+impl EntityLabel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::Person => "PER",
+            EntityLabel::Organization => "ORG",
+            EntityLabel::Location => "LOC",
+            EntityLabel::Misc => "MISC",
+        }
+    }
+}
+
+/// Which mechanism proposed a mention; shown to users as the reason for the label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionSource {
+    /// A gazetteer entry (country, city, demonym, known organization).
+    Gazetteer,
+    /// A title or role word before a name ("Brigadier General X").
+    TitleContext,
+    /// A given name from the name list starts the span.
+    GivenName,
+    /// An organization head word inside the span ("Council", "Ministry of").
+    OrganizationWord,
+    /// A place head word ("Province", "River").
+    PlaceWord,
+    /// Capitalized span with no stronger evidence.
+    Capitalization,
+    /// Same text as an earlier mention in the document.
+    DocumentConsistency,
+    /// An acronym or alias defined in the document.
+    Alias,
+    /// A statistical tagger.
+    Tagger,
+}
+
+/// One mention of an entity in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    pub label: EntityLabel,
+    pub source: MentionSource,
+    /// Index into `Analysis::entities`, set by alias grouping.
+    pub entity: usize,
+}
+
+/// Why two mentions name the same entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AliasReason {
+    /// Identical text (after case and punctuation folding).
+    SameName,
+    /// An acronym in parentheses or after a slash: "Revolutionary Guards (IRGC)".
+    AcronymDefinition,
+    /// An acronym whose letters spell the initials of the long form, used elsewhere.
+    AcronymMatch,
+    /// "also known as", "or", "a.k.a."
+    ExplicitAlias,
+    /// A surname or short form after the full name: "Masjedi" after "Iraj Masjedi".
+    ShortForm,
+    /// Spelling variants of a transliterated name: "Mujahedin" / "Mujahedeen".
+    Transliteration,
+}
+
+impl AliasReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AliasReason::SameName => "same-name",
+            AliasReason::AcronymDefinition => "acronym-definition",
+            AliasReason::AcronymMatch => "acronym-match",
+            AliasReason::ExplicitAlias => "explicit-alias",
+            AliasReason::ShortForm => "short-form",
+            AliasReason::Transliteration => "transliteration",
+        }
+    }
+}
+
+/// A link from one mention to an earlier one that names the same entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AliasLink {
+    /// Index into `Analysis::mentions` of the later mention.
+    pub mention: usize,
+    /// Index into `Analysis::mentions` of the mention it was linked to.
+    pub target: usize,
+    pub reason: AliasReason,
+}
+
+/// A document-level entity: the mentions that name it and why they were grouped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub label: EntityLabel,
+    /// The longest name used for it in the document.
+    pub name: String,
+    /// Indices into `Analysis::mentions`, in text order.
+    pub mentions: Vec<usize>,
+    pub links: Vec<AliasLink>,
+}
+
+/// TIMEX3 types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimexKind {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexKind::Date => "DATE",
+            TimexKind::Time => "TIME",
+            TimexKind::Duration => "DURATION",
+            TimexKind::Set => "SET",
+        }
+    }
+}
+
+/// A temporal expression with its TIMEX3 value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timex {
+    pub span: Span,
+    pub kind: TimexKind,
+    /// TIMEX3 value ("2017-02-14", "1988-SU", "P6Y", "PAST_REF"), or `None` when it
+    /// cannot be resolved (a partial date with no document date).
+    pub value: Option<String>,
+    /// For ranges ("between 1979 and 1981"): the end value, `value` holding the start.
+    pub end_value: Option<String>,
+    /// How the value was obtained: "absolute", "anchored", "relative", "unresolved".
+    pub resolution: &'static str,
+}
+
+/// What a quantity counts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuantityKind {
+    Count,
+    Percent,
+    /// ISO 4217 code where known ("USD"), else the symbol or word as written.
+    Money(String),
+    Ordinal,
+}
+
+/// A number written in digits or words, normalized.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub span: Span,
+    pub kind: QuantityKind,
+    /// Exact value where one is stated.
+    pub value: Option<f64>,
+    /// Bounds for vague amounts ("dozens" → 24..=99).
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// The counted noun ("militias"), when there is one.
+    pub unit: Option<String>,
+    pub unit_span: Option<Span>,
+}
+
+/// Something odd about the input that analysis worked around.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub kind: DiagnosticKind,
+    pub span: Option<Span>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DiagnosticKind {
+    /// Input bytes were not valid UTF-8 and were replaced.
+    InvalidUtf8,
+    /// A date could not be fully resolved.
+    UnresolvedDate,
+    /// A limit was reached (very long token, deep nesting) and analysis was cut short.
+    LimitReached,
+    /// Anything else worth a note.
+    Note,
+}

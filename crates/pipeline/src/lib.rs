@@ -1,0 +1,68 @@
+//! One document in, its [`Analysis`] out.
+//!
+//! The stages, in order:
+//! 1. tokens (`claimgraph_text::tokenize`);
+//! 2. sentences (`claimgraph_text::split_sentences`);
+//! 3. temporal expressions ([`TimexRecognizer`]);
+//! 4. quantities ([`QuantityRecognizer`]), skipping what the timexes took;
+//! 5. entity mentions ([`EntityRecognizer`]);
+//! 6. aliases, grouping mentions into entities ([`AliasResolver`]).
+//!
+//! The pipeline is synchronous and pure: no I/O, no global state. A [`Pipeline`] is built
+//! once (it compiles the rule resources) and shared across threads.
+
+use claimgraph_extract::aliases::RuleAliases;
+use claimgraph_extract::entities::RuleEntities;
+use claimgraph_extract::quantities::RuleQuantities;
+use claimgraph_extract::timexes::RuleTimexes;
+use claimgraph_extract::{
+    AliasResolver, EntityRecognizer, Input, QuantityRecognizer, TimexRecognizer,
+};
+use claimgraph_model::{Analysis, Document};
+
+/// The analysis stages, built once and reused for every document.
+#[derive(Debug)]
+pub struct Pipeline {
+    timexes: Box<dyn TimexRecognizer>,
+    quantities: Box<dyn QuantityRecognizer>,
+    entities: Box<dyn EntityRecognizer>,
+    aliases: Box<dyn AliasResolver>,
+}
+
+impl Default for Pipeline {
+    fn default() -> Pipeline {
+        Pipeline::new()
+    }
+}
+
+impl Pipeline {
+    /// The default stages: the rule-based recognizers with their embedded resources.
+    pub fn new() -> Pipeline {
+        Pipeline {
+            timexes: Box::new(RuleTimexes::new()),
+            quantities: Box::new(RuleQuantities::new()),
+            entities: Box::new(RuleEntities::new()),
+            aliases: Box::new(RuleAliases::new()),
+        }
+    }
+
+    /// Replaces the entity recognizer (the trained tagger joins here).
+    pub fn with_entities(mut self, entities: Box<dyn EntityRecognizer>) -> Pipeline {
+        self.entities = entities;
+        self
+    }
+
+    /// Analyzes one document. Never fails and never panics on any text.
+    pub fn analyze(&self, document: &Document) -> Analysis {
+        let text = document.text.as_str();
+        let tokens = claimgraph_text::tokenize(text);
+        let sentences = claimgraph_text::split_sentences(text, &tokens);
+        let input = Input { text, tokens: &tokens, sentences: &sentences, doc_date: document.date };
+        let mut diagnostics = Vec::new();
+        let timexes = self.timexes.find(&input, &mut diagnostics);
+        let quantities = self.quantities.find(&input, &timexes);
+        let mut mentions = self.entities.find(&input, &timexes);
+        let entities = self.aliases.resolve(&input, &mut mentions);
+        Analysis { tokens, sentences, mentions, entities, timexes, quantities, diagnostics }
+    }
+}
