@@ -1,0 +1,7 @@
+//! One integration-test binary for the extract crate (one binary links faster than one per
+//! file). Each module tests one stage through its own `check` helper.
+
+mod aliases;
+mod entities;
+mod quantities;
+mod timexes;
