@@ -3,7 +3,7 @@
 use crate::Span;
 
 /// The complete analysis of one document. Built by `claimgraph-pipeline`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
     pub tokens: Vec<Token>,
     /// Sentences in text order; together they cover every token exactly once.

@@ -1,0 +1,3 @@
+//! End-to-end tests of the `claimgraph` binary: real files, real processes.
+
+mod extract;
