@@ -8,12 +8,15 @@
 //! when a stage is constructed.
 
 pub mod aliases;
+pub mod attributions;
 pub mod entities;
 pub mod quantities;
 pub mod timexes;
 
 use chrono::NaiveDate;
-use claimgraph_model::{Diagnostic, Entity, Mention, Quantity, Sentence, Timex, Token};
+use claimgraph_model::{
+    Attribution, Diagnostic, Entity, Mention, Quantity, Sentence, Timex, Token,
+};
 
 /// What every stage reads: the original text, its tokens and sentences, the document date.
 #[derive(Debug, Clone, Copy)]
@@ -54,4 +57,16 @@ pub trait EntityRecognizer: Send + Sync + std::fmt::Debug {
 /// `mentions` sorted and non-overlapping, and sets each `Mention::entity`.
 pub trait AliasResolver: Send + Sync + std::fmt::Debug {
     fn resolve(&self, input: &Input<'_>, mentions: &mut Vec<Mention>) -> Vec<Entity>;
+}
+
+/// Finds reported statements, beliefs and findings (source, cue, content), resolves each
+/// source to a document entity where it can, and links nested attributions into relay
+/// chains. Returns them sorted by the start of their content.
+pub trait AttributionExtractor: Send + Sync + std::fmt::Debug {
+    fn find(
+        &self,
+        input: &Input<'_>,
+        mentions: &[Mention],
+        entities: &[Entity],
+    ) -> Vec<Attribution>;
 }

@@ -14,6 +14,8 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     pub timexes: Vec<Timex>,
     pub quantities: Vec<Quantity>,
+    /// Reported statements, beliefs and findings, in text order of their content.
+    pub attributions: Vec<Attribution>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -230,4 +232,67 @@ pub enum DiagnosticKind {
     LimitReached,
     /// Anything else worth a note.
     Note,
+}
+
+/// How an attribution's content is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttributionForm {
+    /// A direct quotation: the content is inside quotation marks.
+    Direct,
+    /// Reported (indirect) speech, belief or finding: "X said that ...", "according to X".
+    Indirect,
+    /// A paraphrase containing a quoted fragment.
+    Mixed,
+    /// No attribution in the text: the publisher's (or author's) own voice.
+    PublisherVoice,
+}
+
+impl AttributionForm {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributionForm::Direct => "direct",
+            AttributionForm::Indirect => "indirect",
+            AttributionForm::Mixed => "mixed",
+            AttributionForm::PublisherVoice => "publisher",
+        }
+    }
+}
+
+/// How a source span was tied to a document entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceResolution {
+    /// Index into `Analysis::entities`.
+    pub entity: usize,
+    /// Why: "mention" (the source is a mention of it), "pronoun" ("he" → nearest fitting
+    /// person), "description" ("the group" → nearest organization), "role" ("the
+    /// spokesman" → the person given that role).
+    pub reason: &'static str,
+    /// The mention that served as the antecedent, for pronouns and descriptions.
+    pub antecedent: Option<usize>,
+}
+
+/// A reported statement: PARC-style source, cue and content, plus its place in a chain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// Who: the source's noun phrase as written ("Secretary General Jens Stoltenberg",
+    /// "he", "the MEK"); `None` when the text names no source.
+    pub source: Option<Span>,
+    /// The verb or phrase that signals the attribution ("said", "according to").
+    pub cue: Option<Span>,
+    /// What is attributed; several parts for a split quote ('"A," he said, "B"').
+    pub content: Vec<Span>,
+    pub form: AttributionForm,
+    /// The entity the source resolves to, with the reason.
+    pub resolution: Option<SourceResolution>,
+    /// Index (into `Analysis::attributions`) of the attribution that relays this one:
+    /// in "W reported that X said that ...", X's attribution is relayed by W's.
+    pub relayed_by: Option<usize>,
+}
+
+impl Attribution {
+    /// The span covering every content part.
+    pub fn content_span(&self) -> Option<Span> {
+        let first = self.content.first()?;
+        Some(self.content.iter().fold(*first, |acc, part| acc.cover(*part)))
+    }
 }

@@ -8,8 +8,9 @@ mod analysis;
 mod span;
 
 pub use analysis::{
-    AliasLink, AliasReason, Analysis, Diagnostic, DiagnosticKind, Entity, EntityLabel, Mention,
-    MentionSource, Quantity, QuantityKind, Sentence, Timex, TimexKind, Token, TokenKind,
+    AliasLink, AliasReason, Analysis, Attribution, AttributionForm, Diagnostic, DiagnosticKind,
+    Entity, EntityLabel, Mention, MentionSource, Quantity, QuantityKind, Sentence,
+    SourceResolution, Timex, TimexKind, Token, TokenKind,
 };
 pub use span::Span;
 

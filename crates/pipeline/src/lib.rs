@@ -6,17 +6,20 @@
 //! 3. temporal expressions ([`TimexRecognizer`]);
 //! 4. quantities ([`QuantityRecognizer`]), skipping what the timexes took;
 //! 5. entity mentions ([`EntityRecognizer`]);
-//! 6. aliases, grouping mentions into entities ([`AliasResolver`]).
+//! 6. aliases, grouping mentions into entities ([`AliasResolver`]);
+//! 7. attributions: who said what, relayed by whom ([`AttributionExtractor`]).
 //!
 //! The pipeline is synchronous and pure: no I/O, no global state. A [`Pipeline`] is built
 //! once (it compiles the rule resources) and shared across threads.
 
 use claimgraph_extract::aliases::RuleAliases;
+use claimgraph_extract::attributions::RuleAttributions;
 use claimgraph_extract::entities::RuleEntities;
 use claimgraph_extract::quantities::RuleQuantities;
 use claimgraph_extract::timexes::RuleTimexes;
 use claimgraph_extract::{
-    AliasResolver, EntityRecognizer, Input, QuantityRecognizer, TimexRecognizer,
+    AliasResolver, AttributionExtractor, EntityRecognizer, Input, QuantityRecognizer,
+    TimexRecognizer,
 };
 use claimgraph_model::{Analysis, Document};
 
@@ -27,6 +30,7 @@ pub struct Pipeline {
     quantities: Box<dyn QuantityRecognizer>,
     entities: Box<dyn EntityRecognizer>,
     aliases: Box<dyn AliasResolver>,
+    attributions: Box<dyn AttributionExtractor>,
 }
 
 impl Default for Pipeline {
@@ -43,6 +47,7 @@ impl Pipeline {
             quantities: Box::new(RuleQuantities::new()),
             entities: Box::new(RuleEntities::new()),
             aliases: Box::new(RuleAliases::new()),
+            attributions: Box::new(RuleAttributions::new()),
         }
     }
 
@@ -63,6 +68,16 @@ impl Pipeline {
         let quantities = self.quantities.find(&input, &timexes);
         let mut mentions = self.entities.find(&input, &timexes);
         let entities = self.aliases.resolve(&input, &mut mentions);
-        Analysis { tokens, sentences, mentions, entities, timexes, quantities, diagnostics }
+        let attributions = self.attributions.find(&input, &mentions, &entities);
+        Analysis {
+            tokens,
+            sentences,
+            mentions,
+            entities,
+            timexes,
+            quantities,
+            attributions,
+            diagnostics,
+        }
     }
 }

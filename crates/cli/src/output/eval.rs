@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use claimgraph_model::{Analysis, QuantityKind, Span};
+use claimgraph_model::{Analysis, AttributionForm, QuantityKind, Span};
 use serde_json::{Value, json};
 
 use crate::input::InputDocument;
@@ -69,6 +69,22 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
             )
         })
         .collect();
+    // The publisher's own voice is a claim without an attribution in the text: the gold
+    // sets annotate only attributions that the text makes.
+    let attributions: Vec<Value> = analysis
+        .attributions
+        .iter()
+        .filter(|a| a.form != AttributionForm::PublisherVoice)
+        .filter_map(|a| {
+            let content = a.content_span()?;
+            Some(json!({
+                "source": a.source.map(pair),
+                "cue": a.cue.map(pair),
+                "content": pair(content),
+                "direct": a.form == AttributionForm::Direct,
+            }))
+        })
+        .collect();
     let line = json!({
         "id": doc.document.id,
         "sentences": sentences,
@@ -76,6 +92,7 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
         "timexes": timexes,
         "quantities": quantities,
         "clusters": clusters,
+        "attributions": attributions,
     });
     serde_json::to_writer(&mut *out, &line)?;
     out.write_all(b"\n")

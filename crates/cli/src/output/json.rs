@@ -81,6 +81,19 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
         .map(|d| json!({"kind": format!("{:?}", d.kind), "span": d.span.map(span), "message": d.message}))
         .chain(doc.warnings.iter().map(|w| json!({"kind": "Input", "span": null, "message": w})))
         .collect();
+    let attributions: Vec<Value> = analysis
+        .attributions
+        .iter()
+        .map(|a| {
+            let resolution = a.resolution.as_ref().map(
+                |r| json!({"entity": r.entity, "reason": r.reason, "antecedent": r.antecedent}),
+            );
+            json!({"source": a.source.map(span), "cue": a.cue.map(span),
+                   "content": a.content.iter().map(|part| span(*part)).collect::<Vec<_>>(),
+                   "form": a.form.as_str(), "source_entity": resolution,
+                   "relayed_by": a.relayed_by})
+        })
+        .collect();
     let line = json!({
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -94,6 +107,7 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
         "entities": entities,
         "timexes": timexes,
         "quantities": quantities,
+        "attributions": attributions,
         "diagnostics": diagnostics,
     });
     serde_json::to_writer(&mut *out, &line)?;

@@ -34,10 +34,12 @@ fn stderr(output: &Output) -> String {
 
 #[test]
 fn eval_format_uses_code_point_offsets() {
-    let input = r#"{"id": "d1", "text": "Über den Fluss. Zürich liegt dort.", "doc_date": "2017-02-17"}"#;
+    let input =
+        r#"{"id": "d1", "text": "Über den Fluss. Zürich liegt dort.", "doc_date": "2017-02-17"}"#;
     let output = run(&["extract", "--format", "eval"], input.as_bytes());
     assert!(output.status.success(), "stderr: {}", stderr(&output));
-    let line: serde_json::Value = serde_json::from_str(stdout(&output).trim()).expect("one JSON line");
+    let line: serde_json::Value =
+        serde_json::from_str(stdout(&output).trim()).expect("one JSON line");
     assert_eq!(line["id"], "d1");
     // "Über den Fluss." is 15 code points (16 bytes).
     assert_eq!(line["sentences"][0], serde_json::json!([0, 15]));
@@ -49,7 +51,8 @@ fn eval_format_uses_code_point_offsets() {
 
 #[test]
 fn json_format_is_versioned_with_both_offsets() {
-    let output = run(&["extract", "--format", "json", "--doc-date", "2017-02-20"], "Ça va. Oui.".as_bytes());
+    let output =
+        run(&["extract", "--format", "json", "--doc-date", "2017-02-20"], "Ça va. Oui.".as_bytes());
     assert!(output.status.success(), "stderr: {}", stderr(&output));
     let doc: serde_json::Value = serde_json::from_str(stdout(&output).trim()).expect("JSON");
     assert_eq!(doc["format"], "claimgraph.extract");
@@ -68,11 +71,21 @@ fn a_missing_file_is_named_and_the_batch_goes_on() {
     std::fs::write(&good, "The council met. It adjourned.").expect("write");
     let missing = dir.join("does-not-exist.txt");
     let output = run(
-        &["extract", "--format", "json", missing.to_str().expect("utf8"), good.to_str().expect("utf8")],
+        &[
+            "extract",
+            "--format",
+            "json",
+            missing.to_str().expect("utf8"),
+            good.to_str().expect("utf8"),
+        ],
         b"",
     );
     assert_eq!(output.status.code(), Some(1), "non-zero exit when an input failed");
-    assert!(stderr(&output).contains("does-not-exist.txt"), "stderr names the file: {}", stderr(&output));
+    assert!(
+        stderr(&output).contains("does-not-exist.txt"),
+        "stderr names the file: {}",
+        stderr(&output)
+    );
     assert_eq!(stdout(&output).lines().count(), 1, "the good file is still analyzed");
 }
 
@@ -113,13 +126,16 @@ fn an_empty_file_gives_an_empty_analysis() {
 
 #[test]
 fn a_bad_json_line_is_reported_by_line_and_the_rest_goes_on() {
-    let input = "{\"id\": \"a\", \"text\": \"One.\"}\n{not json}\n{\"id\": \"c\", \"text\": \"Three.\"}\n";
+    let input =
+        "{\"id\": \"a\", \"text\": \"One.\"}\n{not json}\n{\"id\": \"c\", \"text\": \"Three.\"}\n";
     let output = run(&["extract", "--format", "eval"], input.as_bytes());
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("-:2"), "stderr names the line: {}", stderr(&output));
     let ids: Vec<String> = stdout(&output)
         .lines()
-        .map(|line| serde_json::from_str::<serde_json::Value>(line).expect("JSON")["id"].to_string())
+        .map(|line| {
+            serde_json::from_str::<serde_json::Value>(line).expect("JSON")["id"].to_string()
+        })
         .collect();
     assert_eq!(ids, ["\"a\"", "\"c\""]);
 }

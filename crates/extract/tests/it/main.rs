@@ -2,6 +2,7 @@
 //! file). Each module tests one stage through its own `check` helper.
 
 mod aliases;
+mod attributions;
 mod entities;
 mod quantities;
 mod timexes;
