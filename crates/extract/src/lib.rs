@@ -15,7 +15,7 @@ pub mod timexes;
 
 use chrono::NaiveDate;
 use claimgraph_model::{
-    Attribution, Diagnostic, Entity, Mention, Quantity, Sentence, Timex, Token,
+    Attribution, Diagnostic, Entity, Mention, Quantity, Sentence, Timex, Token, Toponym,
 };
 
 /// What every stage reads: the original text, its tokens and sentences, the document date.
@@ -69,4 +69,10 @@ pub trait AttributionExtractor: Send + Sync + std::fmt::Debug {
         mentions: &[Mention],
         entities: &[Entity],
     ) -> Vec<Attribution>;
+}
+
+/// Finds place mentions (names, demonyms, relative locations) and resolves them to
+/// coordinates with a gazetteer. Returns them sorted by start, non-overlapping.
+pub trait PlaceResolver: Send + Sync + std::fmt::Debug {
+    fn find(&self, input: &Input<'_>, mentions: &[Mention], entities: &[Entity]) -> Vec<Toponym>;
 }

@@ -16,6 +16,8 @@ pub struct Analysis {
     pub quantities: Vec<Quantity>,
     /// Reported statements, beliefs and findings, in text order of their content.
     pub attributions: Vec<Attribution>,
+    /// Place mentions resolved to coordinates, in text order.
+    pub toponyms: Vec<Toponym>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -295,4 +297,58 @@ impl Attribution {
         let first = self.content.first()?;
         Some(self.content.iter().fold(*first, |acc, part| acc.cover(*part)))
     }
+}
+
+/// What kind of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    Continent,
+    Country,
+    /// A first-level administrative division (province, state).
+    Region,
+    City,
+    /// Anything else a gazetteer knows (a river, a base, a highway).
+    Other,
+}
+
+/// How precisely a toponym's coordinates locate what the text means (ACLED-like codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GeoPrecision {
+    /// 1: the place itself ("in Tehran").
+    Exact,
+    /// 2: near it ("near Tehran", "20 km from Tehran", "north of Tehran").
+    Near,
+    /// 3: the region around it ("in and around Aleppo", "the Tehran area").
+    Region,
+}
+
+impl GeoPrecision {
+    pub fn code(self) -> u8 {
+        match self {
+            GeoPrecision::Exact => 1,
+            GeoPrecision::Near => 2,
+            GeoPrecision::Region => 3,
+        }
+    }
+}
+
+/// A place mention resolved (or not) to a gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Toponym {
+    /// The place name as written ("Tehran", "Iranian" for a demonym).
+    pub span: Span,
+    /// The gazetteer's name for the place ("Tehran", "Iran").
+    pub name: String,
+    pub kind: PlaceKind,
+    pub geonames_id: Option<u64>,
+    /// Coordinates of the place, or of the point the text describes (a point between two
+    /// cities for "the Tehran-Karaj highway"); `None` when unresolved.
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub precision: GeoPrecision,
+    /// The relative-location phrase around the name ("near kilometer 20 of"), if any.
+    pub qualifier: Option<Span>,
+    /// Why this entry was chosen ("population prior", "country mentioned in document",
+    /// "one sense per document"), for users and debugging.
+    pub reason: String,
 }

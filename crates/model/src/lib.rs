@@ -9,8 +9,8 @@ mod span;
 
 pub use analysis::{
     AliasLink, AliasReason, Analysis, Attribution, AttributionForm, Diagnostic, DiagnosticKind,
-    Entity, EntityLabel, Mention, MentionSource, Quantity, QuantityKind, Sentence,
-    SourceResolution, Timex, TimexKind, Token, TokenKind,
+    Entity, EntityLabel, GeoPrecision, Mention, MentionSource, PlaceKind, Quantity, QuantityKind,
+    Sentence, SourceResolution, Timex, TimexKind, Token, TokenKind, Toponym,
 };
 pub use span::Span;
 

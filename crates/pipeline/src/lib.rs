@@ -7,7 +7,8 @@
 //! 4. quantities ([`QuantityRecognizer`]), skipping what the timexes took;
 //! 5. entity mentions ([`EntityRecognizer`]);
 //! 6. aliases, grouping mentions into entities ([`AliasResolver`]);
-//! 7. attributions: who said what, relayed by whom ([`AttributionExtractor`]).
+//! 7. places: toponyms resolved to coordinates ([`PlaceResolver`], `claimgraph-geo`);
+//! 8. attributions: who said what, relayed by whom ([`AttributionExtractor`]).
 //!
 //! The pipeline is synchronous and pure: no I/O, no global state. A [`Pipeline`] is built
 //! once (it compiles the rule resources) and shared across threads.
@@ -18,9 +19,10 @@ use claimgraph_extract::entities::RuleEntities;
 use claimgraph_extract::quantities::RuleQuantities;
 use claimgraph_extract::timexes::RuleTimexes;
 use claimgraph_extract::{
-    AliasResolver, AttributionExtractor, EntityRecognizer, Input, QuantityRecognizer,
-    TimexRecognizer,
+    AliasResolver, AttributionExtractor, EntityRecognizer, Input, PlaceResolver,
+    QuantityRecognizer, TimexRecognizer,
 };
+use claimgraph_geo::Geoparser;
 use claimgraph_model::{Analysis, Document};
 
 /// The analysis stages, built once and reused for every document.
@@ -30,6 +32,7 @@ pub struct Pipeline {
     quantities: Box<dyn QuantityRecognizer>,
     entities: Box<dyn EntityRecognizer>,
     aliases: Box<dyn AliasResolver>,
+    places: Box<dyn PlaceResolver>,
     attributions: Box<dyn AttributionExtractor>,
 }
 
@@ -47,6 +50,7 @@ impl Pipeline {
             quantities: Box::new(RuleQuantities::new()),
             entities: Box::new(RuleEntities::new()),
             aliases: Box::new(RuleAliases::new()),
+            places: Box::new(Geoparser::new()),
             attributions: Box::new(RuleAttributions::new()),
         }
     }
@@ -68,6 +72,7 @@ impl Pipeline {
         let quantities = self.quantities.find(&input, &timexes);
         let mut mentions = self.entities.find(&input, &timexes);
         let entities = self.aliases.resolve(&input, &mut mentions);
+        let toponyms = self.places.find(&input, &mentions, &entities);
         let attributions = self.attributions.find(&input, &mentions, &entities);
         Analysis {
             tokens,
@@ -77,6 +82,7 @@ impl Pipeline {
             timexes,
             quantities,
             attributions,
+            toponyms,
             diagnostics,
         }
     }

@@ -85,6 +85,15 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
             }))
         })
         .collect();
+    let toponyms: Vec<Value> = analysis
+        .toponyms
+        .iter()
+        .map(|t| {
+            json!({"start": offsets.char_offset(t.span.start), "end": offsets.char_offset(t.span.end),
+                   "name": t.name, "lat": t.lat, "lon": t.lon, "geonames_id": t.geonames_id,
+                   "precision": t.precision.code()})
+        })
+        .collect();
     let line = json!({
         "id": doc.document.id,
         "sentences": sentences,
@@ -93,6 +102,7 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
         "quantities": quantities,
         "clusters": clusters,
         "attributions": attributions,
+        "toponyms": toponyms,
     });
     serde_json::to_writer(&mut *out, &line)?;
     out.write_all(b"\n")

@@ -94,6 +94,16 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
                    "relayed_by": a.relayed_by})
         })
         .collect();
+    let toponyms: Vec<Value> = analysis
+        .toponyms
+        .iter()
+        .map(|t| {
+            json!({"span": span(t.span), "name": t.name, "kind": format!("{:?}", t.kind).to_lowercase(),
+                   "geonames_id": t.geonames_id, "lat": t.lat, "lon": t.lon,
+                   "precision": t.precision.code(), "qualifier": t.qualifier.map(span),
+                   "reason": t.reason})
+        })
+        .collect();
     let line = json!({
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -108,6 +118,7 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
         "timexes": timexes,
         "quantities": quantities,
         "attributions": attributions,
+        "toponyms": toponyms,
         "diagnostics": diagnostics,
     });
     serde_json::to_writer(&mut *out, &line)?;

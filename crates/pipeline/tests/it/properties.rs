@@ -17,7 +17,10 @@ fn analyze(text: &str) -> Analysis {
 
 fn check_span(text: &str, span: Span, what: &str) {
     assert!(span.start <= span.end && span.end <= text.len(), "{what} span {span:?} out of bounds");
-    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{what} span {span:?} splits a character");
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what} span {span:?} splits a character"
+    );
 }
 
 /// Checks every invariant of an analysis of `text`.
@@ -25,7 +28,10 @@ pub fn check_invariants(text: &str, analysis: &Analysis) {
     for token in &analysis.tokens {
         check_span(text, token.span, "token");
         assert!(!token.span.is_empty(), "empty token at {}", token.span.start);
-        assert!(!token.span.slice(text).chars().any(char::is_whitespace), "token contains whitespace");
+        assert!(
+            !token.span.slice(text).chars().any(char::is_whitespace),
+            "token contains whitespace"
+        );
     }
     // Sentences tile the tokens: consecutive, non-empty, covering all of them.
     let mut next_token = 0;

@@ -18,7 +18,8 @@ pub fn render(text: &str, analysis: &Analysis) -> String {
             .filter_map(|&idx| analysis.mentions.get(idx))
             .map(|m| format!("{}@{}", m.span.slice(text), m.span.start))
             .collect();
-        let _ = writeln!(out, "- {} {:?}: {}", entity.label.as_str(), entity.name, names.join(" | "));
+        let _ =
+            writeln!(out, "- {} {:?}: {}", entity.label.as_str(), entity.name, names.join(" | "));
         for link in &entity.links {
             let (Some(from), Some(to)) =
                 (analysis.mentions.get(link.mention), analysis.mentions.get(link.target))

@@ -37,8 +37,9 @@ fn examples_match_their_snapshots() {
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("example").to_string();
         let document = Document { id: name.clone(), text: text.clone(), date, publisher: None };
         let actual = render(&text, &pipeline.analyze(&document));
-        let snapshot_path =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.snap"));
+        let snapshot_path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/snapshots")
+            .join(format!("{name}.snap"));
         let expected = std::fs::read_to_string(&snapshot_path).ok();
         if expected.as_deref() != Some(actual.as_str()) {
             if update || expected.is_none() {
@@ -49,7 +50,11 @@ fn examples_match_their_snapshots() {
             }
         }
     }
-    assert!(mismatches.is_empty(), "snapshots differ (UPDATE_SNAPSHOTS=1 to accept):\n{}", mismatches.join("\n"));
+    assert!(
+        mismatches.is_empty(),
+        "snapshots differ (UPDATE_SNAPSHOTS=1 to accept):\n{}",
+        mismatches.join("\n")
+    );
 }
 
 /// A line diff that is enough to read a snapshot change.
