@@ -54,11 +54,15 @@ fn main() {
             let Ok(line) = line else { break };
             let Ok(record) = serde_json::from_str::<Record>(&line) else { continue };
             n_bytes += record.text.len();
-            let date = record
-                .doc_date
-                .as_deref()
-                .and_then(|d| chrono::NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok());
-            documents.push(Document { id: String::new(), text: record.text, date, publisher: None });
+            let date = record.doc_date.as_deref().and_then(|d| {
+                chrono::NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok()
+            });
+            documents.push(Document {
+                id: String::new(),
+                text: record.text,
+                date,
+                publisher: None,
+            });
             if n_bytes as f64 >= min_mb * 1e6 {
                 break 'files;
             }
@@ -89,15 +93,18 @@ fn main() {
     println!("chars            {n_chars}");
     println!("pipeline load    {load_ms:.1} ms");
     println!("analysis time    {seconds:.3} s (one thread)");
-    println!("throughput       {:.0} chars/s = {:.2} MB/s", n_chars as f64 / seconds, n_bytes as f64 / seconds / 1e6);
+    println!(
+        "throughput       {:.0} chars/s = {:.2} MB/s",
+        n_chars as f64 / seconds,
+        n_bytes as f64 / seconds / 1e6
+    );
     println!(
         "found            {} sentences, {} mentions, {} entities, {} timexes, {} quantities",
         counts[0], counts[1], counts[4], counts[2], counts[3]
     );
-    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
-        if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM")) {
-            println!("peak memory      {}", line.trim_start_matches("VmHWM:").trim());
-        }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM")) {
+        println!("peak memory      {}", line.trim_start_matches("VmHWM:").trim());
     }
     let _ = checksum;
 }

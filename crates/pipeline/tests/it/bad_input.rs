@@ -49,7 +49,7 @@ fn a_document_of_only_numbers() {
 fn one_very_long_line_without_punctuation() {
     // 8 MB on one line: words, numbers, capitalized names, no sentence end.
     let unit = "the Council of Ministers met Ali Rezaei on Tuesday with 25,000 people and ";
-    let text = unit.repeat(8 << 20 / unit.len());
+    let text = unit.repeat((8 << 20) / unit.len());
     let analysis = analyze_checked(&text);
     assert_eq!(analysis.sentences.len(), 1);
 }
