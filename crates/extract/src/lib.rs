@@ -9,6 +9,7 @@
 
 pub mod aliases;
 pub mod attributions;
+pub mod claims;
 pub mod entities;
 pub mod quantities;
 pub mod timexes;

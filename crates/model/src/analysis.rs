@@ -18,6 +18,8 @@ pub struct Analysis {
     pub attributions: Vec<Attribution>,
     /// Place mentions resolved to coordinates, in text order.
     pub toponyms: Vec<Toponym>,
+    /// What is asserted, by whom: one per attribution, plus the publisher's own voice.
+    pub claims: Vec<Claim>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -245,8 +247,6 @@ pub enum AttributionForm {
     Indirect,
     /// A paraphrase containing a quoted fragment.
     Mixed,
-    /// No attribution in the text: the publisher's (or author's) own voice.
-    PublisherVoice,
 }
 
 impl AttributionForm {
@@ -255,7 +255,6 @@ impl AttributionForm {
             AttributionForm::Direct => "direct",
             AttributionForm::Indirect => "indirect",
             AttributionForm::Mixed => "mixed",
-            AttributionForm::PublisherVoice => "publisher",
         }
     }
 }
@@ -351,4 +350,47 @@ pub struct Toponym {
     /// Why this entry was chosen ("population prior", "country mentioned in document",
     /// "one sense per document"), for users and debugging.
     pub reason: String,
+}
+
+/// Whose voice a claim is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClaimVoice {
+    /// An attribution in the text: an index into `Analysis::attributions`.
+    Attributed(usize),
+    /// No attribution: the publisher (or author) asserts it in its own voice.
+    Publisher,
+}
+
+/// The stance of the source toward the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stance {
+    /// The source asserts the content.
+    Asserts,
+    /// The source denies or rejects it ("denied that", "dismissed the report").
+    Denies,
+}
+
+/// What an attribution asserts, about which entities, when, where and how much.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub voice: ClaimVoice,
+    /// The asserted text (an attribution's content parts, or a sentence).
+    pub content: Vec<Span>,
+    /// The relay chain as attribution indices, from the original source (this claim's
+    /// attribution) outward to the outermost relay; empty for the publisher's voice.
+    pub chain: Vec<usize>,
+    /// Entity mentions inside the content (indices into `Analysis::mentions`), the
+    /// subject first where one is found.
+    pub mentions: Vec<usize>,
+    /// Index into `mentions` order: true when `mentions[0]` is the grammatical subject.
+    pub has_subject: bool,
+    /// Indices into `Analysis::timexes`, `quantities` and `toponyms` inside the content.
+    pub timexes: Vec<usize>,
+    pub quantities: Vec<usize>,
+    pub toponyms: Vec<usize>,
+    /// Hedge words in the content or cue ("alleged", "reportedly", "may", "believed to").
+    pub hedges: Vec<Span>,
+    pub stance: Stance,
+    /// A negation inside the content ("did not", "never", "no").
+    pub negations: Vec<Span>,
 }

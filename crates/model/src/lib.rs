@@ -8,9 +8,9 @@ mod analysis;
 mod span;
 
 pub use analysis::{
-    AliasLink, AliasReason, Analysis, Attribution, AttributionForm, Diagnostic, DiagnosticKind,
-    Entity, EntityLabel, GeoPrecision, Mention, MentionSource, PlaceKind, Quantity, QuantityKind,
-    Sentence, SourceResolution, Timex, TimexKind, Token, TokenKind, Toponym,
+    AliasLink, AliasReason, Analysis, Attribution, AttributionForm, Claim, ClaimVoice, Diagnostic,
+    DiagnosticKind, Entity, EntityLabel, GeoPrecision, Mention, MentionSource, PlaceKind, Quantity,
+    QuantityKind, Sentence, SourceResolution, Stance, Timex, TimexKind, Token, TokenKind, Toponym,
 };
 pub use span::Span;
 

@@ -8,13 +8,16 @@
 //! 5. entity mentions ([`EntityRecognizer`]);
 //! 6. aliases, grouping mentions into entities ([`AliasResolver`]);
 //! 7. places: toponyms resolved to coordinates ([`PlaceResolver`], `claimgraph-geo`);
-//! 8. attributions: who said what, relayed by whom ([`AttributionExtractor`]).
+//! 8. attributions: who said what, relayed by whom ([`AttributionExtractor`]);
+//! 9. claims: what each attribution (or the publisher) asserts, with its entities, dates,
+//!    places, quantities, hedges and stance (`claims::build_claims`).
 //!
 //! The pipeline is synchronous and pure: no I/O, no global state. A [`Pipeline`] is built
 //! once (it compiles the rule resources) and shared across threads.
 
 use claimgraph_extract::aliases::RuleAliases;
 use claimgraph_extract::attributions::RuleAttributions;
+use claimgraph_extract::claims;
 use claimgraph_extract::entities::RuleEntities;
 use claimgraph_extract::quantities::RuleQuantities;
 use claimgraph_extract::timexes::RuleTimexes;
@@ -74,6 +77,16 @@ impl Pipeline {
         let entities = self.aliases.resolve(&input, &mut mentions);
         let toponyms = self.places.find(&input, &mentions, &entities);
         let attributions = self.attributions.find(&input, &mentions, &entities);
+        let claims = claims::build_claims(
+            &input,
+            &claims::ClaimInputs {
+                mentions: &mentions,
+                attributions: &attributions,
+                timexes: &timexes,
+                quantities: &quantities,
+                toponyms: &toponyms,
+            },
+        );
         Analysis {
             tokens,
             sentences,
@@ -83,6 +96,7 @@ impl Pipeline {
             quantities,
             attributions,
             toponyms,
+            claims,
             diagnostics,
         }
     }

@@ -69,12 +69,9 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
             )
         })
         .collect();
-    // The publisher's own voice is a claim without an attribution in the text: the gold
-    // sets annotate only attributions that the text makes.
     let attributions: Vec<Value> = analysis
         .attributions
         .iter()
-        .filter(|a| a.form != AttributionForm::PublisherVoice)
         .filter_map(|a| {
             let content = a.content_span()?;
             Some(json!({

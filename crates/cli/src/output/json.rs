@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use claimgraph_model::{Analysis, QuantityKind, Span};
+use claimgraph_model::{Analysis, ClaimVoice, QuantityKind, Span, Stance};
 use serde_json::{Value, json};
 
 use crate::input::InputDocument;
@@ -104,6 +104,23 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
                    "reason": t.reason})
         })
         .collect();
+    let claims: Vec<Value> = analysis
+        .claims
+        .iter()
+        .map(|c| {
+            let voice = match c.voice {
+                ClaimVoice::Attributed(idx) => json!({"attribution": idx}),
+                ClaimVoice::Publisher => json!("publisher"),
+            };
+            json!({"voice": voice,
+                   "content": c.content.iter().map(|part| span(*part)).collect::<Vec<_>>(),
+                   "chain": c.chain, "mentions": c.mentions, "has_subject": c.has_subject,
+                   "timexes": c.timexes, "quantities": c.quantities, "toponyms": c.toponyms,
+                   "hedges": c.hedges.iter().map(|h| span(*h)).collect::<Vec<_>>(),
+                   "stance": match c.stance { Stance::Asserts => "asserts", Stance::Denies => "denies" },
+                   "negations": c.negations.iter().map(|n| span(*n)).collect::<Vec<_>>()})
+        })
+        .collect();
     let line = json!({
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -119,6 +136,7 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
         "quantities": quantities,
         "attributions": attributions,
         "toponyms": toponyms,
+        "claims": claims,
         "diagnostics": diagnostics,
     });
     serde_json::to_writer(&mut *out, &line)?;

@@ -2,38 +2,114 @@
 
 use std::io::{self, Write};
 
-use claimgraph_model::{Analysis, QuantityKind};
+use claimgraph_model::{Analysis, ClaimVoice, QuantityKind, Stance};
 
 use crate::input::InputDocument;
 use crate::output::eval::number;
+
+/// Content longer than this is shortened in the middle: a terminal line, not a page.
+const MAX_CONTENT_CHARS: usize = 240;
 
 pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> io::Result<()> {
     let text = doc.document.text.as_str();
     let date = doc.document.date.map_or("unknown".to_string(), |d| d.to_string());
     writeln!(out, "== {} (date: {date}, {} sentences)", doc.origin, analysis.sentences.len())?;
+    let entity_name = |idx: usize| -> String {
+        let Some(entity) = analysis.entities.get(idx) else { return String::new() };
+        if !entity.name.is_empty() {
+            return entity.name.clone();
+        }
+        entity
+            .mentions
+            .first()
+            .and_then(|&m| analysis.mentions.get(m))
+            .map_or(String::new(), |m| m.span.slice(text).to_string())
+    };
     if !analysis.entities.is_empty() {
         writeln!(out, "entities:")?;
-        for entity in &analysis.entities {
-            let mut names: Vec<&str> = Vec::new();
-            for &idx in &entity.mentions {
-                if let Some(mention) = analysis.mentions.get(idx) {
-                    let name = mention.span.slice(text);
-                    if !names.contains(&name) {
-                        names.push(name);
+        for (idx, entity) in analysis.entities.iter().enumerate() {
+            let name = entity_name(idx);
+            let mut aliases: Vec<&str> = Vec::new();
+            for &mention_idx in &entity.mentions {
+                if let Some(mention) = analysis.mentions.get(mention_idx) {
+                    let alias = mention.span.slice(text);
+                    if alias != name && !aliases.contains(&alias) {
+                        aliases.push(alias);
                     }
                 }
             }
-            let name = if entity.name.is_empty() {
-                names.first().copied().unwrap_or("")
-            } else {
-                &entity.name
-            };
-            let aliases: Vec<&str> = names.iter().copied().filter(|n| *n != name).collect();
             write!(out, "  {:<4} {name}", entity.label.as_str())?;
             if !aliases.is_empty() {
                 write!(out, "  (also: {})", aliases.join(", "))?;
             }
             writeln!(out, "  ×{}", entity.mentions.len())?;
+        }
+    }
+    if !analysis.claims.is_empty() {
+        writeln!(out, "claims:")?;
+        let publisher = doc.document.publisher.as_deref().unwrap_or("publisher");
+        for claim in &analysis.claims {
+            // source ← relay ← publisher
+            let mut hops: Vec<String> = claim
+                .chain
+                .iter()
+                .filter_map(|&idx| analysis.attributions.get(idx))
+                .map(|attribution| match &attribution.resolution {
+                    Some(resolution) => entity_name(resolution.entity),
+                    None => attribution
+                        .source
+                        .map_or("(unnamed source)".to_string(), |s| s.slice(text).to_string()),
+                })
+                .collect();
+            hops.push(publisher.to_string());
+            let content: Vec<&str> = claim.content.iter().map(|part| part.slice(text)).collect();
+            let content = shorten(&content.join(" … ").replace('\n', " "));
+            let denies = if claim.stance == Stance::Denies { " denies" } else { "" };
+            write!(out, "  {}{denies} : \"{}\"", hops.join(" ← "), content.trim_matches('"'))?;
+            if claim.voice == ClaimVoice::Publisher {
+                write!(out, " (own voice)")?;
+            }
+            let dates: Vec<String> = claim
+                .timexes
+                .iter()
+                .filter_map(|&idx| analysis.timexes.get(idx))
+                .map(|t| t.value.clone().unwrap_or_else(|| format!("{}?", t.span.slice(text))))
+                .collect();
+            if !dates.is_empty() {
+                write!(out, " [{}]", dates.join(", "))?;
+            }
+            let quantities: Vec<String> = claim
+                .quantities
+                .iter()
+                .filter_map(|&idx| analysis.quantities.get(idx))
+                .map(|q| {
+                    let amount = amount(q.value, q.min, q.max);
+                    match &q.unit {
+                        Some(unit) => format!("{amount} {unit}"),
+                        None => amount,
+                    }
+                })
+                .collect();
+            if !quantities.is_empty() {
+                write!(out, " [{}]", quantities.join(", "))?;
+            }
+            let places: Vec<&str> = claim
+                .toponyms
+                .iter()
+                .filter_map(|&idx| analysis.toponyms.get(idx))
+                .map(|t| t.name.as_str())
+                .collect();
+            if !places.is_empty() {
+                write!(out, " @{}", places.join(", @"))?;
+            }
+            let hedges: Vec<&str> = claim.hedges.iter().map(|h| h.slice(text)).collect();
+            if !hedges.is_empty() {
+                write!(out, " ({})", hedges.join(", "))?;
+            }
+            if !claim.negations.is_empty() {
+                write!(out, " (negated)")?;
+            }
+            writeln!(out)?;
         }
     }
     if !analysis.timexes.is_empty() {
@@ -53,13 +129,7 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
     if !analysis.quantities.is_empty() {
         writeln!(out, "quantities:")?;
         for quantity in &analysis.quantities {
-            let amount = match (quantity.value, quantity.min, quantity.max) {
-                (Some(value), _, _) => number(value).to_string(),
-                (None, Some(min), Some(max)) => format!("{}..{}", number(min), number(max)),
-                (None, Some(min), None) => format!("≥{}", number(min)),
-                (None, None, Some(max)) => format!("≤{}", number(max)),
-                (None, None, None) => "?".to_string(),
-            };
+            let amount = amount(quantity.value, quantity.min, quantity.max);
             let what = match &quantity.kind {
                 QuantityKind::Count => quantity.unit.clone().unwrap_or_default(),
                 QuantityKind::Percent => "%".to_string(),
@@ -69,8 +139,45 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
             writeln!(out, "  {:<30} → {amount} {what}", quantity.span.slice(text))?;
         }
     }
+    if !analysis.toponyms.is_empty() {
+        writeln!(out, "places:")?;
+        for toponym in &analysis.toponyms {
+            let at = match (toponym.lat, toponym.lon) {
+                (Some(lat), Some(lon)) => format!("{lat:.3}, {lon:.3}"),
+                _ => "(not in gazetteer)".to_string(),
+            };
+            writeln!(
+                out,
+                "  {:<30} → {} ({at}; precision {}; {})",
+                toponym.span.slice(text),
+                toponym.name,
+                toponym.precision.code(),
+                toponym.reason
+            )?;
+        }
+    }
     for diagnostic in &analysis.diagnostics {
         writeln!(out, "note: {}", diagnostic.message)?;
     }
     writeln!(out)
+}
+
+fn amount(value: Option<f64>, min: Option<f64>, max: Option<f64>) -> String {
+    match (value, min, max) {
+        (Some(value), _, _) => number(value).to_string(),
+        (None, Some(min), Some(max)) => format!("{}..{}", number(min), number(max)),
+        (None, Some(min), None) => format!("≥{}", number(min)),
+        (None, None, Some(max)) => format!("≤{}", number(max)),
+        (None, None, None) => "?".to_string(),
+    }
+}
+
+fn shorten(content: &str) -> String {
+    let n_chars = content.chars().count();
+    if n_chars <= MAX_CONTENT_CHARS {
+        return content.to_string();
+    }
+    let head: String = content.chars().take(MAX_CONTENT_CHARS / 2).collect();
+    let tail: String = content.chars().skip(n_chars - MAX_CONTENT_CHARS / 2).collect();
+    format!("{head} … {tail}")
 }
