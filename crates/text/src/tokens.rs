@@ -66,8 +66,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
     let mut end = start;
     let mut all_digits = true;
-    loop {
-        let Some(ch) = text[end..].chars().next() else { break };
+    while let Some(ch) = text[end..].chars().next() {
         if ch.is_alphanumeric() {
             all_digits &= ch.is_ascii_digit();
             end += ch.len_utf8();
