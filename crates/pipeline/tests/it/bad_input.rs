@@ -3,7 +3,6 @@
 //! within the test run, which is what would show it.)
 
 use claimgraph_model::Document;
-use claimgraph_pipeline::Pipeline;
 
 use crate::properties::check_invariants;
 
@@ -14,7 +13,7 @@ fn analyze_checked(text: &str) -> claimgraph_model::Analysis {
         date: chrono::NaiveDate::from_ymd_opt(2017, 2, 20),
         publisher: None,
     };
-    let analysis = Pipeline::new().analyze(&document);
+    let analysis = crate::PIPELINE.analyze(&document);
     check_invariants(text, &analysis);
     analysis
 }

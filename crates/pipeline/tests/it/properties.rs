@@ -2,7 +2,6 @@
 //! sentences tiling the tokens, determinism.
 
 use claimgraph_model::{Analysis, Document, Span};
-use claimgraph_pipeline::Pipeline;
 use proptest::prelude::*;
 
 fn analyze(text: &str) -> Analysis {
@@ -12,7 +11,7 @@ fn analyze(text: &str) -> Analysis {
         date: chrono::NaiveDate::from_ymd_opt(2017, 2, 20),
         publisher: None,
     };
-    Pipeline::new().analyze(&document)
+    crate::PIPELINE.analyze(&document)
 }
 
 fn check_span(text: &str, span: Span, what: &str) {
