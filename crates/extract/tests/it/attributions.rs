@@ -1,1 +1,450 @@
 //! Tests of the attribution stage.
+//!
+//! Every case goes through [`check`], which renders each attribution as one line,
+//! `source | cue | content | form | relayed_by`: a missing source or cue is `-`, content
+//! parts are joined by ` … `, and `relayed_by` is the index of the relaying attribution
+//! or `-`. When the source resolves to an entity, ` => name (reason)` follows. Spans
+//! written `[[P:like this]]` (P, O, L for person, organization, place) are passed as
+//! mentions and the brackets removed; mentions with the same text share an entity.
+
+use claimgraph_extract::attributions::RuleAttributions;
+use claimgraph_extract::{AttributionExtractor, Input};
+use claimgraph_model::{Attribution, Entity, EntityLabel, Mention, MentionSource, Span};
+use proptest::prelude::*;
+
+fn analyze(marked: &str) -> (String, Vec<Entity>, Vec<Attribution>) {
+    let mut text = String::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find("[[") {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 2..];
+        let close = after.find("]]").expect("unclosed [[");
+        let (tag, name) = after[..close].split_once(':').expect("[[X:name]]");
+        let label = match tag {
+            "P" => EntityLabel::Person,
+            "O" => EntityLabel::Organization,
+            _ => EntityLabel::Location,
+        };
+        let start = text.len();
+        text.push_str(name);
+        let entity = match entities.iter().position(|e| e.name == name) {
+            Some(e) => e,
+            None => {
+                entities.push(Entity {
+                    label,
+                    name: name.to_string(),
+                    mentions: Vec::new(),
+                    links: Vec::new(),
+                });
+                entities.len() - 1
+            }
+        };
+        entities[entity].mentions.push(mentions.len());
+        mentions.push(Mention {
+            span: Span::new(start, text.len()),
+            label,
+            source: MentionSource::Gazetteer,
+            entity,
+        });
+        rest = &after[close + 2..];
+    }
+    text.push_str(rest);
+    let attributions = run(&text, &mentions, &entities);
+    (text, entities, attributions)
+}
+
+fn run(text: &str, mentions: &[Mention], entities: &[Entity]) -> Vec<Attribution> {
+    let tokens = claimgraph_text::tokenize(text);
+    let sentences = claimgraph_text::split_sentences(text, &tokens);
+    let input = Input { text, tokens: &tokens, sentences: &sentences, doc_date: None };
+    RuleAttributions::new().find(&input, mentions, entities)
+}
+
+fn render(text: &str, entities: &[Entity], a: &Attribution) -> String {
+    let show = |s: Option<Span>| s.map_or("-".to_string(), |s| s.slice(text).to_string());
+    let content: Vec<&str> = a.content.iter().map(|s| s.slice(text)).collect();
+    let relay = a.relayed_by.map_or("-".to_string(), |i| i.to_string());
+    let mut line = format!(
+        "{} | {} | {} | {} | {}",
+        show(a.source),
+        show(a.cue),
+        content.join(" … "),
+        a.form.as_str(),
+        relay
+    );
+    if let Some(r) = &a.resolution {
+        line.push_str(&format!(" => {} ({})", entities[r.entity].name, r.reason));
+    }
+    line
+}
+
+fn check(marked: &str, expected: &[&str]) {
+    let (text, entities, attributions) = analyze(marked);
+    let got: Vec<String> = attributions.iter().map(|a| render(&text, &entities, a)).collect();
+    let want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    assert_eq!(got, want, "\ntext: {text}");
+    let starts: Vec<usize> = attributions.iter().map(|a| a.content[0].start).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "not sorted by content start");
+}
+
+// ---------------------------------------------------------------- direct quotes
+
+#[test]
+fn direct_quote_then_source_and_cue() {
+    check(
+        "\"The sanctions will bite,\" the spokesman said.",
+        &["the spokesman | said | \"The sanctions will bite,\" | direct | -"],
+    );
+}
+
+#[test]
+fn direct_quote_inverted_cue() {
+    check(
+        "“We will not back down,” said Secretary General Jens Stoltenberg.",
+        &["Jens Stoltenberg | said | “We will not back down,” | direct | -"],
+    );
+}
+
+#[test]
+fn direct_quote_after_colon() {
+    check(
+        "The minister told the assembly: “Our borders are closed.”",
+        &["The minister | told | “Our borders are closed.” | direct | -"],
+    );
+}
+
+#[test]
+fn colon_takes_next_paragraph_quote() {
+    check(
+        "In a speech in Paris, she declared:\n\n\"Freedom is not negotiable. We will stand together.\"",
+        &["she | declared | \"Freedom is not negotiable. We will stand together.\" | direct | -"],
+    );
+}
+
+#[test]
+fn quotation_mark_styles() {
+    check(
+        "«Nous resterons,» a déclaré le ministre. „Wir bleiben“, sagte er. ‘We stay,’ he said.",
+        &["he | said | ‘We stay,’ | direct | -"],
+    );
+    check(
+        "''The deal is dead,'' Mr. Brown said.",
+        &["Mr. Brown | said | ''The deal is dead,'' | direct | -"],
+    );
+    check("„Die Lage ist ernst,“ he said.", &["he | said | „Die Lage ist ernst,“ | direct | -"]);
+    check(
+        "«The talks have failed,» the envoy said.",
+        &["the envoy | said | «The talks have failed,» | direct | -"],
+    );
+}
+
+#[test]
+fn split_quote_is_one_attribution() {
+    check(
+        "\"We are ready,\" he said, \"and we will win.\"",
+        &["he | said | \"We are ready,\" … \"and we will win.\" | direct | -"],
+    );
+}
+
+#[test]
+fn quote_across_paragraphs() {
+    check(
+        "“The first point is that the camps exist,” said Alireza Jafarzadeh.\n\n\
+         “The second point is that they are growing.\n\n\
+         “The third point is that nobody acts.”",
+        &[
+            "Alireza Jafarzadeh | said | “The first point is that the camps exist,” | direct | -",
+            "- | - | “The second point is that they are growing.\n\n“The third point is that nobody acts.” | direct | -",
+        ],
+    );
+}
+
+#[test]
+fn continuation_quote_keeps_the_speaker() {
+    check(
+        "\"The board failed,\" [[P:Sinclair]] wrote. \"It must be replaced.\"",
+        &[
+            "Sinclair | wrote | \"The board failed,\" | direct | - => Sinclair (mention)",
+            "- | - | \"It must be replaced.\" | direct | - => Sinclair (mention)",
+        ],
+    );
+}
+
+#[test]
+fn unbalanced_quote_stops_at_the_paragraph() {
+    check("\"This is unacceptable, the mayor said.\n\nThe council met on Monday.", &[]);
+    check(
+        "The mayor said \"this is unacceptable.\n\nThe council met on Monday.",
+        &["The mayor | said | \"this is unacceptable. | direct | -"],
+    );
+}
+
+#[test]
+fn scare_quotes_are_not_attributions() {
+    check("The so-called \"moderates\" lost the vote on Tuesday.", &[]);
+}
+
+// ---------------------------------------------------------------- indirect speech
+
+#[test]
+fn said_that() {
+    check(
+        "The spokesman said that the talks would resume next week.",
+        &["The spokesman | said | that the talks would resume next week | indirect | -"],
+    );
+}
+
+#[test]
+fn verb_group_and_adjuncts() {
+    check(
+        "Officials have said on Tuesday that the border is closed.",
+        &["Officials | have said | that the border is closed | indirect | -"],
+    );
+    check(
+        "The ministry said in a statement that five people died.",
+        &["The ministry | said in a statement | that five people died | indirect | -"],
+    );
+}
+
+#[test]
+fn revealed_reported_warned() {
+    check(
+        "Alireza Jafarzadeh revealed new information about the training centers.",
+        &[
+            "Alireza Jafarzadeh | revealed | new information about the training centers | indirect | -",
+        ],
+    );
+    check(
+        "The agency reported that exports fell by a third.",
+        &["The agency | reported | that exports fell by a third | indirect | -"],
+    );
+    check(
+        "Analysts warned that prices could double.",
+        &["Analysts | warned | that prices could double | indirect | -"],
+    );
+}
+
+#[test]
+fn postposed_indirect() {
+    check(
+        "The directorate has dozens of training camps, reported the MEK, adding that eight are near Tehran.",
+        &[
+            "the MEK | reported | The directorate has dozens of training camps | indirect | -",
+            "the MEK | adding | that eight are near Tehran | indirect | -",
+        ],
+    );
+    check(
+        "The economy will recover next year, she said.",
+        &["she | said | The economy will recover next year | indirect | -"],
+    );
+}
+
+#[test]
+fn inverted_with_relative_clause() {
+    check(
+        "The regime is isolated, writes the NCRI, who add that its allies are leaving.",
+        &[
+            "the NCRI | writes | The regime is isolated | indirect | -",
+            "who | add | that its allies are leaving | indirect | -",
+        ],
+    );
+}
+
+#[test]
+fn according_to() {
+    check(
+        "According to the United Nations, more than 2,000 people have fled.",
+        &["the United Nations | According to | more than 2,000 people have fled | indirect | -"],
+    );
+    check(
+        "More than 2,000 people have fled, according to local officials.",
+        &["local officials | according to | More than 2,000 people have fled | indirect | -"],
+    );
+}
+
+#[test]
+fn told_reporters() {
+    check(
+        "The general told reporters on Monday that the offensive had begun.",
+        &["The general | told | that the offensive had begun | indirect | -"],
+    );
+    check(
+        "She told him the plan had failed.",
+        &["She | told | the plan had failed | indirect | -"],
+    );
+}
+
+#[test]
+fn possessive_report_and_findings() {
+    check(
+        "The commission's report showed that the funds were misused.",
+        &["The commission's report | showed | that the funds were misused | indirect | -"],
+    );
+    check(
+        "The MEK's information showed that the camps had moved.",
+        &["The MEK's information | showed | that the camps had moved | indirect | -"],
+    );
+}
+
+#[test]
+fn passive_with_and_without_agent() {
+    check(
+        "It was reported by the state news agency that the minister resigned.",
+        &["the state news agency | was reported | that the minister resigned | indirect | -"],
+    );
+    check("The report was said to be late.", &[]);
+}
+
+#[test]
+fn beliefs() {
+    check(
+        "Most economists believe that the recession is over.",
+        &["Most economists | believe | that the recession is over | indirect | -"],
+    );
+    check(
+        "He thinks he can win the nomination.",
+        &["He | thinks | he can win the nomination | indirect | -"],
+    );
+    check("They believe in miracles.", &[]);
+}
+
+#[test]
+fn mixed_quote() {
+    check(
+        "The senator said the deal was \"a historic mistake\" and would not survive.",
+        &[
+            "The senator | said | the deal was \"a historic mistake\" and would not survive | mixed | -",
+        ],
+    );
+}
+
+#[test]
+fn appositive_source() {
+    check(
+        "Mukasey, the former attorney general, said the emails should disqualify her.",
+        &[
+            "Mukasey, the former attorney general, | said | the emails should disqualify her | indirect | -",
+        ],
+    );
+}
+
+#[test]
+fn introductory_phrase_is_not_content() {
+    check(
+        "In his letter to the board, the minister said the school would not be rebuilt.",
+        &["the minister | said | the school would not be rebuilt | indirect | -"],
+    );
+}
+
+// ---------------------------------------------------------------- chains
+
+#[test]
+fn chain_of_two_hops() {
+    check(
+        "The Washington Times reported this MEK intelligence on December 20, saying that it characterized the IRGC as an occupying force.",
+        &[
+            "The Washington Times | reported | this MEK intelligence on December 20 | indirect | -",
+            "The Washington Times | saying | that it characterized the IRGC as an occupying force | indirect | -",
+            "it | characterized | the IRGC as an occupying force | indirect | 1",
+        ],
+    );
+    check(
+        "The lawyer said that the witness told him the money was gone.",
+        &[
+            "The lawyer | said | that the witness told him the money was gone | indirect | -",
+            "the witness | told | the money was gone | indirect | 0",
+        ],
+    );
+}
+
+#[test]
+fn chain_of_three_hops() {
+    check(
+        "The newspaper reported that officials said the general had claimed that the base was empty.",
+        &[
+            "The newspaper | reported | that officials said the general had claimed that the base was empty | indirect | -",
+            "officials | said | the general had claimed that the base was empty | indirect | 0",
+            "the general | had claimed | that the base was empty | indirect | 1",
+        ],
+    );
+}
+
+// ---------------------------------------------------------------- resolution
+
+#[test]
+fn pronoun_resolves_to_nearest_person() {
+    check(
+        "[[P:Maryam Rajavi]] spoke in Paris. She said the regime would fall.",
+        &["She | said | the regime would fall | indirect | - => Maryam Rajavi (pronoun)"],
+    );
+}
+
+#[test]
+fn description_resolves_to_organization() {
+    check(
+        "[[O:Amnesty International]] published its findings. The group said 300 people were executed.",
+        &[
+            "The group | said | 300 people were executed | indirect | - => Amnesty International (description)",
+        ],
+    );
+}
+
+#[test]
+fn role_resolves_to_the_person_with_that_role() {
+    check(
+        "Foreign ministry spokesman [[P:Bahram Ghasemi]] spoke on Monday. [[P:Ali Larijani]] was absent. The spokesman said talks were over.",
+        &["The spokesman | said | talks were over | indirect | - => Bahram Ghasemi (role)"],
+    );
+}
+
+#[test]
+fn mention_resolves_directly() {
+    check(
+        "[[O:The MEK]] said the camps were near [[L:Tehran]].",
+        &["The MEK | said | the camps were near Tehran | indirect | - => The MEK (mention)"],
+    );
+}
+
+// ---------------------------------------------------------------- negatives
+
+#[test]
+fn negatives() {
+    check("He said nothing.", &[]);
+    check("The United States imposed new sanctions.", &[]);
+    check("The report was late and the statement was short.", &[]);
+    check("She writes about food policy on her blog.", &[]);
+}
+
+// ---------------------------------------------------------------- robustness
+
+#[test]
+fn many_unbalanced_marks_and_long_quotes() {
+    let mut text = String::new();
+    for _ in 0..5000 {
+        text.push_str("\" he said \u{201c} a “ b ' c ‘ ");
+    }
+    let _ = run(&text, &[], &[]);
+    let long = format!("\"{}\" he said.", "word ".repeat(200_000));
+    let got = run(&long, &[], &[]);
+    assert_eq!(got.len(), 1);
+    let one_quote = format!("“{}", "They said that it was fine, he said. ".repeat(20_000));
+    let _ = run(&one_quote, &[], &[]);
+}
+
+proptest! {
+    #[test]
+    fn never_panics(text in "[a-zA-Z ,.:;\"'“”‘’«»„\n]{0,300}") {
+        let attributions = run(&text, &[], &[]);
+        for a in &attributions {
+            prop_assert!(!a.content.is_empty());
+            for part in &a.content {
+                prop_assert!(text.get(part.start..part.end).is_some());
+            }
+            if let Some(r) = a.relayed_by {
+                prop_assert!(r < attributions.len());
+            }
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! The cue lexicon: verbs and phrases that signal a reported statement, belief or finding,
+//! with what each expects around it. Built once into a `HashMap` when the stage is
+//! constructed; every look-up is on the lowercase token.
+//!
+//! Classes differ in what may follow the verb. A speech verb ("said") takes its content
+//! directly or after "that"; a telling verb ("told") first takes the addressee; a belief
+//! verb ("believes") counts only before a clause, because "I think" inside a quote and
+//! "believe in" are not attributions; an attitude verb ("criticized", "urged") takes a
+//! noun phrase or an infinitive, and is annotated as an attribution by PARC-style corpora.
+
+use std::collections::HashMap;
+
+/// What a cue expects around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// Speech and writing: "said", "wrote", "announced", "tweeted".
+    Say,
+    /// Speech with an addressee first: "told reporters that", "assured him".
+    Tell,
+    /// Beliefs, knowledge and intentions: "believes", "thinks", "fears".
+    Belief,
+    /// Findings of documents and data: "showed", "found", "indicates".
+    Finding,
+    /// Attitudes and speech acts with a noun phrase or infinitive for content:
+    /// "criticized", "urged", "vowed", "praised".
+    Attitude,
+}
+
+/// A cue word with its class and whether it is a present participle ("saying"), which
+/// takes the subject of the clause it hangs on as its source.
+#[derive(Debug, Clone, Copy)]
+pub struct Cue {
+    pub class: CueClass,
+    pub participle: bool,
+    /// A past participle or past tense form that may be passive ("was reported by").
+    pub past: bool,
+}
+
+/// The lexicon: lowercase word form to cue.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: HashMap<&'static str, Cue>,
+}
+
+/// Base forms with their inflections: (present 3sg, past, participle, base).
+const SAY: &[[&str; 4]] = &[
+    ["says", "said", "saying", "say"],
+    ["adds", "added", "adding", "add"],
+    ["writes", "wrote", "writing", "write"],
+    ["reports", "reported", "reporting", "report"],
+    ["announces", "announced", "announcing", "announce"],
+    ["states", "stated", "stating", "state"],
+    ["declares", "declared", "declaring", "declare"],
+    ["explains", "explained", "explaining", "explain"],
+    ["notes", "noted", "noting", "note"],
+    ["argues", "argued", "arguing", "argue"],
+    ["claims", "claimed", "claiming", "claim"],
+    ["insists", "insisted", "insisting", "insist"],
+    ["tweets", "tweeted", "tweeting", "tweet"],
+    ["posts", "posted", "posting", "post"],
+    ["suggests", "suggested", "suggesting", "suggest"],
+    ["reveals", "revealed", "revealing", "reveal"],
+    ["acknowledges", "acknowledged", "acknowledging", "acknowledge"],
+    ["admits", "admitted", "admitting", "admit"],
+    ["concedes", "conceded", "conceding", "concede"],
+    ["confirms", "confirmed", "confirming", "confirm"],
+    ["recalls", "recalled", "recalling", "recall"],
+    ["replies", "replied", "replying", "reply"],
+    ["responds", "responded", "responding", "respond"],
+    ["continues", "continued", "continuing", "continue"],
+    ["alleges", "alleged", "alleging", "allege"],
+    ["asserts", "asserted", "asserting", "assert"],
+    ["maintains", "maintained", "maintaining", "maintain"],
+    ["contends", "contended", "contending", "contend"],
+    ["stresses", "stressed", "stressing", "stress"],
+    ["emphasizes", "emphasized", "emphasizing", "emphasize"],
+    ["emphasises", "emphasised", "emphasising", "emphasise"],
+    ["predicts", "predicted", "predicting", "predict"],
+    ["complains", "complained", "complaining", "complain"],
+    ["jokes", "joked", "joking", "joke"],
+    ["quips", "quipped", "quipping", "quip"],
+    ["observes", "observed", "observing", "observe"],
+    ["comments", "commented", "commenting", "comment"],
+    ["remarks", "remarked", "remarking", "remark"],
+    ["mentions", "mentioned", "mentioning", "mention"],
+    ["testifies", "testified", "testifying", "testify"],
+    ["exclaims", "exclaimed", "exclaiming", "exclaim"],
+    ["shouts", "shouted", "shouting", "shout"],
+    ["yells", "yelled", "yelling", "yell"],
+    ["boasts", "boasted", "boasting", "boast"],
+    ["brags", "bragged", "bragging", "brag"],
+    ["counters", "countered", "countering", "counter"],
+    ["retorts", "retorted", "retorting", "retort"],
+    ["concludes", "concluded", "concluding", "conclude"],
+    ["estimates", "estimated", "estimating", "estimate"],
+    ["speculates", "speculated", "speculating", "speculate"],
+    ["wonders", "wondered", "wondering", "wonder"],
+    ["writes", "wrote", "writing", "write"],
+    ["repeats", "repeated", "repeating", "repeat"],
+    ["reiterates", "reiterated", "reiterating", "reiterate"],
+    ["agrees", "agreed", "agreeing", "agree"],
+    ["disputes", "disputed", "disputing", "dispute"],
+    ["denies", "denied", "denying", "deny"],
+    ["discloses", "disclosed", "disclosing", "disclose"],
+    ["indicates", "indicated", "indicating", "indicate"],
+    ["hints", "hinted", "hinting", "hint"],
+    ["implies", "implied", "implying", "imply"],
+    ["proclaims", "proclaimed", "proclaiming", "proclaim"],
+    ["chants", "chanted", "chanting", "chant"],
+    ["whispers", "whispered", "whispering", "whisper"],
+    ["writes", "wrote", "writing", "write"],
+    ["asks", "asked", "asking", "ask"],
+    ["characterizes", "characterized", "characterizing", "characterize"],
+    ["describes", "described", "describing", "describe"],
+    ["calls", "called", "calling", "call"],
+];
+
+const TELL: &[[&str; 4]] = &[
+    ["tells", "told", "telling", "tell"],
+    ["informs", "informed", "informing", "inform"],
+    ["assures", "assured", "assuring", "assure"],
+    ["reminds", "reminded", "reminding", "remind"],
+    ["warns", "warned", "warning", "warn"],
+    ["advises", "advised", "advising", "advise"],
+    ["urges", "urged", "urging", "urge"],
+    ["convinces", "convinced", "convincing", "convince"],
+    ["promises", "promised", "promising", "promise"],
+    ["accuses", "accused", "accusing", "accuse"],
+];
+
+const BELIEF: &[[&str; 4]] = &[
+    ["believes", "believed", "believing", "believe"],
+    ["thinks", "thought", "thinking", "think"],
+    ["feels", "felt", "feeling", "feel"],
+    ["fears", "feared", "fearing", "fear"],
+    ["hopes", "hoped", "hoping", "hope"],
+    ["expects", "expected", "expecting", "expect"],
+    ["knows", "knew", "knowing", "know"],
+    ["doubts", "doubted", "doubting", "doubt"],
+    ["suspects", "suspected", "suspecting", "suspect"],
+    ["worries", "worried", "worrying", "worry"],
+    ["assumes", "assumed", "assuming", "assume"],
+    ["understands", "understood", "understanding", "understand"],
+    ["realizes", "realized", "realizing", "realize"],
+    ["learns", "learned", "learning", "learn"],
+    ["hears", "heard", "hearing", "hear"],
+    ["sees", "saw", "seeing", "see"],
+    ["acknowledges", "acknowledged", "acknowledging", "acknowledge"],
+];
+
+const FINDING: &[[&str; 4]] = &[
+    ["shows", "showed", "showing", "show"],
+    ["finds", "found", "finding", "find"],
+    ["reveals", "revealed", "revealing", "reveal"],
+    ["indicates", "indicated", "indicating", "indicate"],
+    ["suggests", "suggested", "suggesting", "suggest"],
+    ["demonstrates", "demonstrated", "demonstrating", "demonstrate"],
+    ["confirms", "confirmed", "confirming", "confirm"],
+    ["concludes", "concluded", "concluding", "conclude"],
+    ["determines", "determined", "determining", "determine"],
+    ["establishes", "established", "establishing", "establish"],
+];
+
+const ATTITUDE: &[[&str; 4]] = &[
+    ["criticizes", "criticized", "criticizing", "criticize"],
+    ["criticises", "criticised", "criticising", "criticise"],
+    ["praises", "praised", "praising", "praise"],
+    ["defends", "defended", "defending", "defend"],
+    ["rejects", "rejected", "rejecting", "reject"],
+    ["denounces", "denounced", "denouncing", "denounce"],
+    ["condemns", "condemned", "condemning", "condemn"],
+    ["blasts", "blasted", "blasting", "blast"],
+    ["slams", "slammed", "slamming", "slam"],
+    ["vows", "vowed", "vowing", "vow"],
+    ["pledges", "pledged", "pledging", "pledge"],
+    ["declines", "declined", "declining", "decline"],
+    ["refuses", "refused", "refusing", "refuse"],
+    ["endorses", "endorsed", "endorsing", "endorse"],
+    ["dismisses", "dismissed", "dismissing", "dismiss"],
+    ["questions", "questioned", "questioning", "question"],
+    ["cites", "cited", "citing", "cite"],
+    ["proposes", "proposed", "proposing", "propose"],
+    ["threatens", "threatened", "threatening", "threaten"],
+    ["demands", "demanded", "demanding", "demand"],
+    ["welcomes", "welcomed", "welcoming", "welcome"],
+    ["applauds", "applauded", "applauding", "applaud"],
+    ["mocks", "mocked", "mocking", "mock"],
+    ["lambastes", "lambasted", "lambasting", "lambaste"],
+    ["decries", "decried", "decrying", "decry"],
+    ["recommends", "recommended", "recommending", "recommend"],
+];
+
+impl Lexicon {
+    pub fn new() -> Lexicon {
+        let mut words = HashMap::new();
+        // Later tables do not override earlier ones: a verb keeps its strongest class.
+        for (table, class) in [
+            (SAY, CueClass::Say),
+            (TELL, CueClass::Tell),
+            (FINDING, CueClass::Finding),
+            (BELIEF, CueClass::Belief),
+            (ATTITUDE, CueClass::Attitude),
+        ] {
+            for forms in table {
+                let [third, past, participle, base] = *forms;
+                for (word, is_participle, is_past) in [
+                    (third, false, false),
+                    (past, false, true),
+                    (participle, true, false),
+                    (base, false, false),
+                ] {
+                    words.entry(word).or_insert(Cue {
+                        class,
+                        participle: is_participle,
+                        past: is_past,
+                    });
+                }
+            }
+        }
+        // Forms that are mostly nouns or another sense of the word ("the report", "a
+        // warning", "in the hope"); the patterns around the other forms stay strict.
+        for word in [
+            "state",
+            "report",
+            "post",
+            "comment",
+            "remark",
+            "question",
+            "stress",
+            "counter",
+            "note",
+            "call",
+            "claim",
+            "estimate",
+            "hint",
+            "joke",
+            "show",
+            "finding",
+            "feeling",
+            "understanding",
+            "learning",
+            "thinking",
+            "hearing",
+            "seeing",
+            "warning",
+            "posting",
+            "writing",
+            "reply",
+            "shout",
+            "blast",
+            "pledge",
+            "decline",
+            "demand",
+            "promise",
+            "vow",
+            "praise",
+            "fear",
+            "hope",
+            "worry",
+            "doubt",
+            "dispute",
+            "chant",
+            "whisper",
+            "yell",
+            "boast",
+            "quip",
+            "welcome",
+            "mock",
+            "observe",
+            "remarks",
+            "counters",
+            "establish",
+            "determine",
+            "determined",
+            "established",
+            "learned",
+            "find",
+            "see",
+            "hear",
+            "learn",
+            "feel",
+            "knowing",
+            "continue",
+            "continuing",
+            "recalling",
+            "concern",
+            "suspect",
+            "post",
+            "posts",
+            "stating",
+            "refuse",
+            "decline",
+            "cite",
+            "declining",
+            "questioning",
+            "estimating",
+            "tweet",
+            "comments",
+            "questions",
+            "call",
+            "post",
+            "cite",
+            "answer",
+        ] {
+            words.remove(word);
+        }
+        Lexicon { words }
+    }
+
+    pub fn get(&self, lower: &str) -> Option<Cue> {
+        self.words.get(lower).copied()
+    }
+}

@@ -1,0 +1,899 @@
+//! The patterns: from a cue token to a draft attribution (token ranges), and the quotes
+//! that continue a speaker's turn.
+//!
+//! Each unit (a sentence, or sentences a quote runs across) is read left to right outside
+//! quotes. At a cue the order of the parts decides the pattern:
+//! - postposed: content, then source and cue ('"…," he said', "…, Smith said",
+//!   "…, reported the MEK"), with an optional second part after the cue ('"A," he said,
+//!   "B"' and "Police, she says, have no policy");
+//! - preposed: source, cue, optional addressee and adjuncts, then content ("X told
+//!   reporters on Tuesday that …", 'X said: "…"'), where a colon at the end of a unit
+//!   takes the quote of the next unit;
+//! - participles ("…, saying that …") take the source of their clause;
+//! - passives take the source after "by" ("it was reported by X that …") and are no
+//!   attribution without it ("the report was said to be late");
+//! - "according to X" takes the content before or after it.
+//!
+//! A quote that makes up a whole unit with no cue of its own continues the previous
+//! attribution's turn; it becomes its own attribution, without source or cue.
+
+use claimgraph_model::{AttributionForm, TokenKind};
+
+use super::cues::{Cue, CueClass, Lexicon};
+use super::doc::{Doc, NONE};
+use super::sources::{After, np_after, np_before, trim_title};
+use super::words::{
+    is_be, is_cue_auxiliary, is_determiner, is_empty_content, is_source_pronoun, is_time_word,
+};
+
+/// An attribution in token ranges, before conversion to byte spans.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub source: Option<(usize, usize)>,
+    pub cue: Option<(usize, usize)>,
+    pub parts: Vec<(usize, usize)>,
+    pub form: AttributionForm,
+    /// For a continuation quote: the draft whose speaker goes on.
+    pub continues: Option<usize>,
+    pub unit: usize,
+}
+
+impl Draft {
+    pub fn content_start(&self) -> usize {
+        self.parts.first().map_or(0, |p| p.0)
+    }
+
+    pub fn content_end(&self) -> usize {
+        self.parts.iter().map(|p| p.1).max().unwrap_or(0)
+    }
+}
+
+/// Longest indirect content, in tokens: keeps every scan bounded on text without
+/// sentence ends.
+const MAX_CONTENT: usize = 400;
+
+/// Whether a quote that continues a turn in the same paragraph joins the previous
+/// attribution as another content part (PolNeAR's convention) instead of standing
+/// alone without source or cue (GGT's). Standing alone scores better over both dev sets.
+const MERGE_TURNS: bool = false;
+
+/// Units of quote-only text at most this far after an attribution continue its turn.
+const CONTINUATION_UNITS: usize = 3;
+
+pub fn extract(doc: &Doc<'_>, lexicon: &Lexicon) -> Vec<Draft> {
+    let mut state =
+        State { doc, lexicon, drafts: Vec::new(), used_quote: vec![false; doc.quotes.len()] };
+    for (u, &(us, ue)) in doc.units.iter().enumerate() {
+        let unit_first_draft = state.drafts.len();
+        let mut i = us;
+        while i < ue {
+            let q = doc.quote_of[i];
+            if q != NONE {
+                i = doc.quotes[q as usize].end.max(i + 1);
+                continue;
+            }
+            let mut next = i + 1;
+            let w = doc.low(i);
+            if w == "according" && doc.low(i + 1) == "to" {
+                if let Some(draft) = state.according(u, i, us, ue, unit_first_draft) {
+                    next = i + 2;
+                    state.push(draft);
+                }
+            } else if let Some(cue) = lexicon.get(w)
+                && let Some(draft) = state.at_cue(u, i, cue, us, ue, unit_first_draft)
+            {
+                next = draft.cue.map_or(i + 1, |c| c.1.max(i + 1));
+                state.push(draft);
+            }
+            i = next;
+        }
+        if state.drafts.len() == unit_first_draft
+            && let Some(draft) = state.headline(u, us, ue)
+        {
+            state.push(draft);
+        }
+        state.continuation(u, us, ue);
+    }
+    state.drafts
+}
+
+struct State<'d, 'a> {
+    doc: &'d Doc<'a>,
+    lexicon: &'d Lexicon,
+    drafts: Vec<Draft>,
+    used_quote: Vec<bool>,
+}
+
+impl State<'_, '_> {
+    fn push(&mut self, mut draft: Draft) {
+        let is_according = draft.cue.is_some_and(|c| self.doc.low(c.0) == "according");
+        if let Some(src) = draft.source
+            && !is_according
+            && self.doc.low(src.1 - 1) != ","
+        {
+            draft.source = Some(trim_title(self.doc, src));
+        }
+        for &(s, e) in &draft.parts {
+            for i in [s, e.saturating_sub(1)] {
+                let q = self.doc.quote_of.get(i).copied().unwrap_or(NONE);
+                if q != NONE {
+                    let quote = self.doc.quotes[q as usize];
+                    if quote.start >= s && quote.end <= e {
+                        self.used_quote[q as usize] = true;
+                    }
+                }
+            }
+        }
+        self.drafts.push(draft);
+    }
+
+    fn is_closing_quote(&self, i: usize) -> bool {
+        self.doc.is_quote_mark(i) && self.doc.quote_ending_at(i).is_some_and(|q| q.start < i)
+    }
+
+    /// A quote-only unit after an attribution: the same speaker goes on.
+    fn continuation(&mut self, u: usize, us: usize, ue: usize) {
+        let doc = self.doc;
+        let Some(quote) = doc.quote_opening_at(us) else { return };
+        let q = doc.quote_of[us] as usize;
+        if self.used_quote[q] {
+            return;
+        }
+        // The quote must make up the unit, but for final punctuation.
+        let mut tail = quote.end;
+        while tail < ue && matches!(doc.word(tail), "." | "!" | "?" | "…" | "...") {
+            tail += 1;
+        }
+        if tail < ue || quote.end - quote.start < 3 {
+            return;
+        }
+        let Some(last) = self.drafts.len().checked_sub(1) else { return };
+        if self.drafts[last].unit + CONTINUATION_UNITS < u {
+            return;
+        }
+        self.used_quote[q] = true;
+        let same_paragraph =
+            !(self.drafts[last].content_end()..=quote.start).any(|k| doc.para_start(k));
+        if MERGE_TURNS && same_paragraph {
+            self.drafts[last].parts.push((quote.start, quote.end));
+            self.drafts[last].unit = u;
+            return;
+        }
+        self.drafts.push(Draft {
+            source: None,
+            cue: None,
+            parts: vec![(quote.start, quote.end)],
+            form: AttributionForm::Direct,
+            continues: Some(last),
+            unit: u,
+        });
+    }
+
+    /// "Pat Caddell: Voters Worried About …": a name and a colon open a headline or a
+    /// line of its own, and what follows is that person's statement.
+    fn headline(&self, u: usize, us: usize, ue: usize) -> Option<Draft> {
+        let doc = self.doc;
+        let mut k = us;
+        while k < ue && k - us < 7 && (doc.is_cap(k) || doc.low(k) == "'s" || doc.word(k) == ".") {
+            k += 1;
+        }
+        if k - us < 2 || k >= ue || doc.word(k) != ":" || !doc.is_cap(us) {
+            return None;
+        }
+        // The line must stand alone: the start of a paragraph, ending within it.
+        if !doc.para_start(us) || ue - k < 4 || (k + 1..ue).any(|i| doc.para_start(i)) {
+            return None;
+        }
+        if (us..k)
+            .any(|i| is_time_word(doc.low(i)) || doc.low(i) == "update" || doc.low(i) == "watch")
+        {
+            return None;
+        }
+        let end = self.content_end(k + 1, ue);
+        if end <= k + 1 {
+            return None;
+        }
+        let form = classify(doc, k + 1, end);
+        Some(Draft {
+            source: Some((us, k)),
+            cue: Some((k, k + 1)),
+            parts: vec![(k + 1, end)],
+            form,
+            continues: None,
+            unit: u,
+        })
+    }
+
+    /// Where content may start in this unit: after the last attribution already found in
+    /// it, so that two attributions do not claim the same words.
+    fn floor(&self, us: usize, unit_first_draft: usize) -> usize {
+        let mut floor = us;
+        for d in self.drafts.iter().skip(unit_first_draft) {
+            for r in [d.source, d.cue].into_iter().flatten() {
+                floor = floor.max(r.1);
+            }
+        }
+        while floor < self.doc.len() && matches!(self.doc.low(floor), "," | ";" | "—" | "–") {
+            floor += 1;
+        }
+        floor
+    }
+
+    fn at_cue(
+        &self,
+        u: usize,
+        c: usize,
+        cue: Cue,
+        us: usize,
+        ue: usize,
+        unit_first_draft: usize,
+    ) -> Option<Draft> {
+        let doc = self.doc;
+        let prev = if c > us { doc.low(c - 1) } else { "" };
+        // A capitalized cue inside a clause is a name ("United States", "Fox News Reports").
+        if doc.is_cap(c) && c > us && doc.is_word(c - 1) {
+            return None;
+        }
+        // Markup ("<tweet") is no speech.
+        if matches!(prev, "<" | "/") {
+            return None;
+        }
+        // Third-person forms that are also plural nouns ("the suing states were") need a
+        // name or a pronoun before them.
+        if matches!(
+            doc.low(c),
+            "states"
+                | "reports"
+                | "claims"
+                | "calls"
+                | "notes"
+                | "remarks"
+                | "posts"
+                | "tweets"
+                | "estimates"
+                | "answers"
+                | "promises"
+                | "demands"
+                | "concerns"
+                | "vows"
+                | "pledges"
+        ) && !(c > us
+            && (doc.is_cap(c - 1)
+                || matches!(prev, "he" | "she" | "it" | "who" | "which" | "that" | "one")))
+        {
+            return None;
+        }
+        // "so-called", "well-known": part of a compound.
+        if prev == "-" && !doc.input.tokens[c].space_before {
+            return None;
+        }
+        // Noun uses ("the report", "Trump's claims") and infinitives ("declined to say").
+        if is_determiner(prev) || prev == "'s" || prev == "to" {
+            return None;
+        }
+        // "writes about", "found itself": a topic or a reflexive, not content.
+        if matches!(
+            doc.low(c + 1),
+            "about"
+                | "itself"
+                | "himself"
+                | "herself"
+                | "themselves"
+                | "myself"
+                | "ourselves"
+                | "below"
+                | "up"
+                | "off"
+                | "down"
+        ) {
+            return None;
+        }
+        // "we're told", "I'm told": a passive without a source.
+        if prev.ends_with("'re") || prev.ends_with("'m") {
+            return None;
+        }
+        // Weak cues ("continued") count only before a quote, a colon or "that".
+        if matches!(doc.low(c), "continue" | "continues" | "continued")
+            && !(matches!(doc.low(c + 1), "," | ":" | "that") || doc.is_quote_mark(c + 1))
+            && !(c > us && (doc.low(c - 1) == "," || doc.is_quote_mark(c - 1)))
+            && !(c >= us + 2 && (doc.low(c - 2) == "," || doc.is_quote_mark(c - 2)))
+        {
+            return None;
+        }
+        // The verb group: auxiliaries before, particles and "in a statement" after.
+        let mut gs = c;
+        while gs > us && c - gs < 3 && is_cue_auxiliary(doc.low(gs - 1)) {
+            gs -= 1;
+        }
+        // "was widely reported by": the adverb stands inside the passive.
+        let mut be_at = gs;
+        if be_at > us + 1 && doc.low(be_at - 1).ends_with("ly") && is_be(doc.low(be_at - 2)) {
+            be_at -= 1;
+        }
+        if be_at > us && is_be(doc.low(be_at - 1)) && (be_at < gs || cue.past) {
+            return self.passive(u, be_at - 1, c, us, ue);
+        }
+        if gs > us && is_be(doc.low(gs - 1)) {
+            if cue.past {
+                return self.passive(u, gs - 1, c, us, ue);
+            }
+            // "is saying": progressive; the group takes the auxiliary.
+            if cue.participle {
+                gs -= 1;
+            }
+        }
+        let mut ge = c + 1;
+        let w = doc.low(c);
+        let next = doc.low(ge);
+        let particle = match w {
+            "call" | "calls" | "called" | "calling" => matches!(next, "for" | "on"),
+            "point" | "points" | "pointed" | "pointing" => matches!(next, "out" | "to"),
+            _ => false,
+        };
+        if particle {
+            ge += 1;
+        } else if matches!(w, "call" | "calls" | "called" | "calling") {
+            // "called X a liar" is an attitude with a noun phrase; keep it.
+        }
+        if doc.low(ge) == "in"
+            && matches!(doc.low(ge + 1), "a" | "an")
+            && doc.low(ge + 2) == "statement"
+        {
+            ge += 3;
+        }
+        if ge > ue {
+            return None;
+        }
+        let cue_span = (gs, ge);
+
+        if cue.participle && !matches!(w, "according") {
+            return self.participle(u, c, cue, cue_span, us, ue, unit_first_draft);
+        }
+
+        // Postposed, inverted: "…, said the minister" / '"…," said Smith'.
+        if gs > us
+            && (doc.low(gs - 1) == "," || self.is_closing_quote(gs - 1))
+            && matches!(cue.class, CueClass::Say | CueClass::Tell)
+        {
+            let source =
+                np_after(doc, ge, ue, After::Inverted).filter(|src| self.clause_ends_at(src.1, ue));
+            if let Some(source) = source {
+                let boundary = gs - 1;
+                let after = source.1;
+                if let Some(draft) =
+                    self.postposed(u, boundary, source, cue_span, after, us, ue, unit_first_draft)
+                {
+                    return Some(draft);
+                }
+            }
+        }
+        let source = np_before(doc, gs, us);
+        // Postposed: "…, he said" / '"…," Smith said'.
+        if let Some(src) = source
+            && src.0 > us
+            && (doc.low(src.0 - 1) == "," || self.is_closing_quote(src.0 - 1))
+            && matches!(cue.class, CueClass::Say | CueClass::Tell | CueClass::Belief)
+            && !matches!(doc.low(src.0), "who" | "which" | "that")
+            && self.clause_ends_at(self.skip_addressee(cue, ge, ue), ue)
+        {
+            let after = ge;
+            if let Some(draft) =
+                self.postposed(u, src.0 - 1, src, cue_span, after, us, ue, unit_first_draft)
+            {
+                return Some(draft);
+            }
+        }
+        // Preposed: "X said (that) …"; "… and added that …" shares the subject.
+        let source = match source {
+            Some(src) => src,
+            None if prev == "and" => {
+                self.drafts.iter().skip(unit_first_draft).rev().find_map(|d| d.source)?
+            }
+            None => return None,
+        };
+        if !self.clause_follows(cue, ge, ue) {
+            return None;
+        }
+        let (parts, form) = self.content_after(cue, ge, us, ue, u)?;
+        Some(Draft {
+            source: Some(source),
+            cue: Some(cue_span),
+            parts,
+            form,
+            continues: None,
+            unit: u,
+        })
+    }
+
+    /// After "told": the addressee ('"…," Pence told Chuck Todd').
+    fn skip_addressee(&self, cue: Cue, ge: usize, ue: usize) -> usize {
+        if cue.class != CueClass::Tell {
+            return ge;
+        }
+        np_after(self.doc, ge, ue, After::Inverted).map_or(ge, |o| o.1)
+    }
+
+    /// True when nothing but punctuation or a short adjunct ("in a statement", "on
+    /// Tuesday") follows `k` in its clause: the cue closes a postposed attribution.
+    fn clause_ends_at(&self, k: usize, ue: usize) -> bool {
+        let doc = self.doc;
+        if k >= ue {
+            return true;
+        }
+        if !doc.is_word(k) {
+            // A colon or dash opens the content: "she declared:".
+            return !matches!(doc.low(k), ":" | "—" | "–" | "-");
+        }
+        let w = doc.low(k);
+        let adjunct = is_time_word(w)
+            || w.len() > 4 && w.ends_with("ly")
+            || matches!(
+                w,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "to"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "from"
+                    | "with"
+                    | "via"
+                    | "through"
+                    | "outside"
+                    | "inside"
+                    | "of"
+                    | "for"
+                    | "about"
+                    | "last"
+                    | "this"
+            );
+        if !adjunct {
+            return false;
+        }
+        let limit = (k + 14).min(ue);
+        for m in k + 1..limit {
+            if !doc.is_word(m) {
+                return true;
+            }
+            if doc.low(m) == "that" {
+                return false;
+            }
+        }
+        limit == ue
+    }
+
+    /// Belief verbs count only before a clause: "believes that", "thinks he".
+    fn clause_follows(&self, cue: Cue, ge: usize, ue: usize) -> bool {
+        let doc = self.doc;
+        if cue.class != CueClass::Belief {
+            return true;
+        }
+        if ge >= ue {
+            return false;
+        }
+        let n = doc.low(ge);
+        n == "that"
+            || matches!(
+                n,
+                "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there" | "the" | "this"
+            )
+            || (doc.is_cap(ge) && !doc.in_quote(ge))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn postposed(
+        &self,
+        u: usize,
+        boundary: usize,
+        source: (usize, usize),
+        cue: (usize, usize),
+        after: usize,
+        us: usize,
+        ue: usize,
+        unit_first_draft: usize,
+    ) -> Option<Draft> {
+        let doc = self.doc;
+        let floor = self.floor(us, unit_first_draft);
+        let mut parts = Vec::new();
+        let form;
+        if let Some(quote) = doc.quote_ending_at(boundary).filter(|_| doc.is_quote_mark(boundary)) {
+            if self.used_quote[doc.quote_of[boundary] as usize] {
+                return None;
+            }
+            // Only a colon, dash or nothing may stand between the unit start and the quote.
+            let intro_only = quote.start.saturating_sub(floor) <= 20
+                && (floor..quote.start).all(|k| !doc.is_word(k));
+            if quote.start >= floor && intro_only {
+                parts.push((quote.start, quote.end));
+                form = AttributionForm::Direct;
+            } else {
+                parts.push((floor.min(quote.start), quote.end));
+                form = AttributionForm::Mixed;
+            }
+        } else {
+            // A comma: the content is the clause before it.
+            let start = floor.max(boundary.saturating_sub(MAX_CONTENT));
+            let mut end = boundary;
+            if end <= start || end - start < 2 {
+                return None;
+            }
+            // British style: '"…", he said' — the quote alone.
+            if let Some(q) = doc.quote_ending_at(end - 1)
+                && q.start == start
+            {
+                end = q.end;
+            }
+            parts.push((start, end));
+            form = classify(doc, start, end);
+        }
+        // A second part: '"A," he said, "B."' or "Police, she says, have no policy".
+        let mut k = after.max(cue.1);
+        let limit = (k + 8).min(ue);
+        while k < limit && doc.is_word(k) && !doc.in_quote(k) {
+            k += 1;
+        }
+        if k < ue && matches!(doc.low(k), "," | ":") {
+            let n = k + 1;
+            if let Some(q2) = doc.quote_opening_at(n) {
+                if form == AttributionForm::Direct && !self.used_quote[doc.quote_of[n] as usize] {
+                    parts.push((q2.start, q2.end));
+                }
+            } else if form == AttributionForm::Indirect
+                && parts[0].1 - parts[0].0 <= 4
+                && doc.is_word(n)
+                && self.lexicon.get(doc.low(n)).is_none()
+                && !matches!(doc.low(n), "who" | "which" | "according" | "and" | "but")
+            {
+                let end = self.content_end(n, ue);
+                if end > n {
+                    parts.push((n, end));
+                }
+            }
+        }
+        Some(Draft { source: Some(source), cue: Some(cue), parts, form, continues: None, unit: u })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn participle(
+        &self,
+        u: usize,
+        c: usize,
+        cue: Cue,
+        cue_span: (usize, usize),
+        us: usize,
+        ue: usize,
+        unit_first_draft: usize,
+    ) -> Option<Draft> {
+        let doc = self.doc;
+        let after_comma = c > us && (doc.low(c - 1) == "," || self.is_closing_quote(c - 1));
+        let source = if after_comma {
+            // The subject of the clause: the source of an attribution already in this
+            // unit, else the noun phrase that opens the unit.
+            self.drafts.iter().skip(unit_first_draft).rev().find_map(|d| d.source).or_else(|| {
+                let mut k = us;
+                while k < ue
+                    && k - us < 3
+                    && matches!(
+                        doc.low(k),
+                        "but" | "and" | "yet" | "so" | "then" | "still" | "however" | "also" | ","
+                    )
+                {
+                    k += 1;
+                }
+                np_after(doc, k, ue, After::Inverted)
+                    .filter(|s| doc.is_cap(s.0) || is_source_pronoun(doc.low(s.0)))
+            })
+        } else if matches!(
+            doc.low(c.saturating_sub(1)),
+            "statement"
+                | "letter"
+                | "message"
+                | "tweet"
+                | "post"
+                | "report"
+                | "note"
+                | "email"
+                | "calls"
+                | "video"
+                | "ad"
+                | "release"
+                | "memo"
+                | "sign"
+                | "signs"
+                | "banner"
+        ) {
+            np_before(doc, cue_span.0, us)
+        } else {
+            return None;
+        };
+        if !self.clause_follows(cue, cue_span.1, ue) {
+            return None;
+        }
+        let (parts, form) = self.content_after(cue, cue_span.1, us, ue, u)?;
+        Some(Draft { source, cue: Some(cue_span), parts, form, continues: None, unit: u })
+    }
+
+    /// "it was reported by X that …", "This is tweeted by several people".
+    fn passive(&self, u: usize, be: usize, c: usize, us: usize, ue: usize) -> Option<Draft> {
+        let doc = self.doc;
+        if doc.low(c + 1) != "by" {
+            return None;
+        }
+        let source = np_after(doc, c + 2, ue, After::Inverted)?;
+        let mut gs = be;
+        while gs > us && be - gs < 2 && is_cue_auxiliary(doc.low(gs - 1)) {
+            gs -= 1;
+        }
+        let cue = (gs, c + 1);
+        let subject = np_before(doc, gs, us);
+        let expletive = subject.is_some_and(|s| s.1 - s.0 == 1 && doc.low(s.0) == "it");
+        let (parts, form) = match subject {
+            Some(s) if !expletive => (vec![s], classify(doc, s.0, s.1)),
+            _ => {
+                let mut cs = source.1;
+                while cs < ue && doc.low(cs) != "that" && cs - source.1 < 6 {
+                    cs += 1;
+                }
+                if doc.low(cs) != "that" {
+                    return None;
+                }
+                let end = self.content_end(cs, ue);
+                (vec![(cs, end)], classify(doc, cs, end))
+            }
+        };
+        if parts.iter().any(|p| p.1 <= p.0) {
+            return None;
+        }
+        Some(Draft { source: Some(source), cue: Some(cue), parts, form, continues: None, unit: u })
+    }
+
+    fn according(
+        &self,
+        u: usize,
+        a: usize,
+        us: usize,
+        ue: usize,
+        unit_first_draft: usize,
+    ) -> Option<Draft> {
+        let doc = self.doc;
+        let source = np_after(doc, a + 2, ue, After::Long)?;
+        let cue = (a, a + 2);
+        let floor = self.floor(us, unit_first_draft);
+        // Only connectives before "according to": the content follows it.
+        let opens_unit = (floor..a).all(|k| {
+            !doc.is_word(k)
+                || matches!(doc.low(k), "but" | "and" | "yet" | "so" | "however" | "also")
+        });
+        let (start, end) = if opens_unit {
+            let mut cs = source.1;
+            while cs < ue && matches!(doc.low(cs), "," | ":" | "—" | "–") {
+                cs += 1;
+            }
+            (cs, self.content_end(cs, ue))
+        } else {
+            let mut end = a;
+            while end > floor && matches!(doc.low(end - 1), "," | "—" | "–" | "(") {
+                end -= 1;
+            }
+            (floor, end)
+        };
+        if end <= start || (end - start == 1 && !doc.is_word(start)) {
+            return None;
+        }
+        let form = classify(doc, start, end);
+        Some(Draft {
+            source: Some(source),
+            cue: Some(cue),
+            parts: vec![(start, end)],
+            form,
+            continues: None,
+            unit: u,
+        })
+    }
+
+    /// Content after a preposed cue: skips the addressee of "told", adjuncts before
+    /// "that", and a colon; takes the next unit's quote after a final colon.
+    fn content_after(
+        &self,
+        cue: Cue,
+        ge: usize,
+        _us: usize,
+        ue: usize,
+        _u: usize,
+    ) -> Option<(Vec<(usize, usize)>, AttributionForm)> {
+        let doc = self.doc;
+        let mut cs = ge;
+        if cue.class == CueClass::Tell && cs < ue && doc.low(cs) != "that" && !doc.in_quote(cs) {
+            let w = doc.low(cs);
+            if matches!(
+                w,
+                "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists"
+            ) {
+                cs += 1;
+            } else if let Some(obj) = np_after(doc, cs, ue, After::Inverted) {
+                cs = obj.1;
+            }
+        }
+        // Adjuncts before "that": "said on Tuesday in an interview that".
+        let mut k = cs;
+        while k < ue && k - cs < 12 && !doc.in_quote(k) {
+            let w = doc.low(k);
+            if w == "that" {
+                cs = k;
+                break;
+            }
+            let adjunct = is_time_word(w)
+                || is_determiner(w)
+                || doc.is_cap(k)
+                || doc.input.tokens[k].kind == TokenKind::Number
+                || matches!(
+                    w,
+                    "," | "to"
+                        | "with"
+                        | "for"
+                        | "of"
+                        | "a"
+                        | "an"
+                        | "interview"
+                        | "statement"
+                        | "conference"
+                        | "press"
+                        | "news"
+                        | "speech"
+                        | "letter"
+                        | "email"
+                        | "tweet"
+                        | "radio"
+                        | "television"
+                        | "appearance"
+                        | "rally"
+                        | "remarks"
+                        | "hearing"
+                        | "briefing"
+                        | "reporters"
+                        | "meeting"
+                        | "debate"
+                        | "'s"
+                        | "video"
+                        | "message"
+                        | "post"
+                        | "op-ed"
+                        | "show"
+                        | "program"
+                );
+            if !adjunct {
+                break;
+            }
+            k += 1;
+        }
+        if cs == ge {
+            // A leading time word: "said Tuesday the plan …".
+            while cs < ue
+                && matches!(
+                    doc.low(cs),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
+                        | "recently"
+                        | "again"
+                        | "repeatedly"
+                        | "publicly"
+                        | "privately"
+                        | "earlier"
+                        | "later"
+                )
+            {
+                cs += 1;
+            }
+        }
+        while cs < ue && matches!(doc.low(cs), "," | ":" | "—" | "–") {
+            cs += 1;
+        }
+        if cs >= ue {
+            // 'X said:' and the quote in the next unit.
+            if (doc.low(ue.saturating_sub(1)) == ":" || doc.low(ge) == ":")
+                && let Some(q) = doc.quote_opening_at(ue)
+                && !self.used_quote[doc.quote_of[ue] as usize]
+            {
+                return Some((vec![(q.start, q.end)], AttributionForm::Direct));
+            }
+            return None;
+        }
+        let end = self.content_end(cs, ue);
+        if end <= cs {
+            return None;
+        }
+        if end - cs == 1 && (is_empty_content(doc.low(cs)) || !doc.is_word(cs)) {
+            return None;
+        }
+        if let Some(q) = doc.quote_opening_at(cs)
+            && q.end >= end
+        {
+            if self.used_quote[doc.quote_of[cs] as usize] {
+                return None;
+            }
+            return Some((vec![(q.start, q.end)], AttributionForm::Direct));
+        }
+        Some((vec![(cs, end)], classify(doc, cs, end)))
+    }
+
+    /// Where content starting at `cs` ends: the end of the unit, or before a comma that
+    /// opens another attribution (", according to", ", he said", ", adding").
+    fn content_end(&self, cs: usize, ue: usize) -> usize {
+        let doc = self.doc;
+        let ue = ue.min(cs + MAX_CONTENT);
+        let mut end = ue;
+        let mut k = cs;
+        while k < ue {
+            let q = doc.quote_of[k];
+            if q != NONE {
+                k = doc.quotes[q as usize].end.max(k + 1);
+                continue;
+            }
+            // "… and added that …": a second attribution of the same subject.
+            if doc.low(k) == "and"
+                && k > cs
+                && self.lexicon.get(doc.low(k + 1)).is_some_and(|c| {
+                    !c.participle && matches!(c.class, CueClass::Say | CueClass::Tell)
+                })
+            {
+                end = k;
+                break;
+            }
+            if doc.low(k) == "," || doc.low(k) == ";" {
+                let n = doc.low(k + 1);
+                let cue_at = |i: usize| {
+                    self.lexicon
+                        .get(doc.low(i))
+                        .is_some_and(|c| matches!(c.class, CueClass::Say | CueClass::Tell))
+                };
+                let ends_clause = |i: usize| i >= ue || matches!(doc.low(i), "," | "." | "!" | "?");
+                let stop = n == "according"
+                    || self.lexicon.get(n).is_some_and(|c| c.participle)
+                    || ((is_source_pronoun(n) || doc.is_cap(k + 1))
+                        && ((cue_at(k + 2) && ends_clause(k + 3))
+                            || (doc.is_cap(k + 2) && cue_at(k + 3) && ends_clause(k + 4))));
+                if stop {
+                    end = k;
+                    break;
+                }
+            }
+            k += 1;
+        }
+        end = end.min(doc.len());
+        while end > cs
+            && matches!(
+                doc.low(end - 1),
+                "." | "!" | "?" | "," | ";" | ":" | "—" | "–" | "…" | "..."
+            )
+            && !doc.in_quote(end - 1)
+        {
+            end -= 1;
+        }
+        end
+    }
+}
+
+/// Direct when the content is one quote, mixed when it holds one, indirect otherwise.
+fn classify(doc: &Doc<'_>, start: usize, end: usize) -> AttributionForm {
+    if let Some(q) = doc.quote_opening_at(start)
+        && q.end >= end
+    {
+        return AttributionForm::Direct;
+    }
+    if (start..end).any(|k| doc.in_quote(k)) {
+        AttributionForm::Mixed
+    } else {
+        AttributionForm::Indirect
+    }
+}

@@ -1,0 +1,580 @@
+//! Sources: the noun phrase before or after a cue, found from tokens alone, and its
+//! resolution to a document entity when the entity stages found some.
+//!
+//! Walking back from a cue, a subject is a pronoun, or a run of names, nouns and
+//! possessives that stops at a determiner ("the spokesman"), continues over "of" and
+//! "for" ("a spokesman for the ministry"), and takes a comma-delimited appositive along
+//! ("Mukasey, the former attorney general, said"), the trailing comma included as
+//! PARC-style annotation does. Every walk is bounded to a few tokens.
+
+use claimgraph_model::{Entity, EntityLabel, Mention, SourceResolution, Span};
+
+use super::doc::Doc;
+use super::words::{
+    is_determiner, is_np_preposition, is_np_stop, is_source_pronoun, is_time_word,
+    is_title_abbreviation,
+};
+
+/// Longest noun phrase walked, in tokens.
+const MAX_NP: usize = 12;
+/// Longest appositive between two commas, in tokens.
+const MAX_APPOSITIVE: usize = 22;
+
+fn is_np_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.is_word(i) && !is_np_stop(doc.low(i)) && !is_adverb(doc.low(i))
+}
+
+/// "-ly" adverbs end a noun phrase; the nouns and adjectives that end so do not.
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family"
+                | "ally"
+                | "assembly"
+                | "rally"
+                | "supply"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "monopoly"
+                | "anomaly"
+                | "bully"
+                | "italy"
+                | "july"
+                | "elderly"
+                | "early"
+                | "only"
+                | "holy"
+                | "friendly"
+                | "lonely"
+                | "deadly"
+                | "costly"
+                | "likely"
+                | "unlikely"
+                | "orderly"
+                | "yearly"
+                | "hourly"
+                | "nightly"
+                | "kelly"
+        )
+}
+
+/// Inner punctuation of a noun phrase: the period of "Mr." and hyphens and ampersands
+/// written without spaces.
+fn is_np_punct(doc: &Doc<'_>, i: usize) -> bool {
+    let glued = |k: usize| doc.input.tokens.get(k).is_some_and(|t| !t.space_before);
+    match doc.word(i) {
+        "." => i > 0 && glued(i) && is_title_abbreviation(doc.low(i - 1)),
+        "-" | "&" | "/" => glued(i) && glued(i + 1),
+        _ => false,
+    }
+}
+
+/// The noun phrase ending just before token `end`, not reaching before `floor`:
+/// token range `(start, end)`.
+pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
+    if end == 0 || end <= floor {
+        return None;
+    }
+    let last = end - 1;
+    if doc.in_quote(last) {
+        return None;
+    }
+    let w = doc.low(last);
+    if is_source_pronoun(w) || w == "that" {
+        return Some((last, end));
+    }
+    if w == "," {
+        return appositive_before(doc, last, floor);
+    }
+    let mut k = end;
+    let mut lower_run = 0;
+    while k > floor && end - k < MAX_NP {
+        let t = k - 1;
+        if doc.in_quote(t) {
+            break;
+        }
+        let w = doc.low(t);
+        if is_np_punct(doc, t) {
+            k = t;
+            continue;
+        }
+        if !is_np_word(doc, t) {
+            break;
+        }
+        if w == "'s" || w == "'" {
+            if k == end {
+                break;
+            }
+            k = t;
+            continue;
+        }
+        if is_determiner(w) {
+            k = t;
+            // "a spokesman for the ministry": continue over the preposition.
+            if t > floor + 1 && is_np_preposition(doc.low(t - 1)) && is_np_word(doc, t - 2) {
+                k = t - 1;
+                continue;
+            }
+            break;
+        }
+        if is_np_preposition(w) {
+            // Only inside a phrase: "of" must have something after it.
+            if k == end {
+                break;
+            }
+            k = t;
+            continue;
+        }
+        if doc.is_cap(t) || doc.input.tokens[t].kind == claimgraph_model::TokenKind::Number {
+            lower_run = 0;
+            k = t;
+            continue;
+        }
+        lower_run += 1;
+        if lower_run > 3 {
+            break;
+        }
+        k = t;
+    }
+    // Drop leading prepositions and possessive marks the walk stopped on.
+    while k < end && (is_np_preposition(doc.low(k)) || doc.low(k) == "'s" || !doc.is_word(k)) {
+        k += 1;
+    }
+    if k >= end {
+        return None;
+    }
+    // A determiner alone, or a phrase whose head is a time word, is no source.
+    let head = doc.low(end - 1);
+    if is_determiner(head) || is_time_word(head) {
+        return None;
+    }
+    Some((k, end))
+}
+
+/// "Name, appositive," before a cue; `comma` is the comma just before the cue.
+fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, usize)> {
+    let lowest = comma.saturating_sub(MAX_APPOSITIVE).max(floor);
+    let mut k = comma;
+    while k > lowest {
+        k -= 1;
+        if doc.in_quote(k) {
+            return None;
+        }
+        let w = doc.low(k);
+        if w == "," {
+            break;
+        }
+        if matches!(w, "." | ";" | ":" | "(" | ")" | "!" | "?") {
+            return None;
+        }
+    }
+    if k <= floor || doc.low(k) != "," {
+        return None;
+    }
+    let first = doc.low(k + 1);
+    let name = np_before(doc, k, floor)?;
+    // "Trump, who has relied on …, said": the relative clause is not part of the source.
+    if matches!(first, "who" | "which" | "whose" | "whom") {
+        return Some(name);
+    }
+    if !doc.is_cap(name.1 - 1) {
+        return None;
+    }
+    // The appositive itself must look like a noun phrase or an age ("45").
+    let opens_np = is_determiner(first)
+        || doc.is_cap(k + 1)
+        || doc
+            .input
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == claimgraph_model::TokenKind::Number)
+        || (doc.is_word(k + 1) && !is_np_stop(first));
+    if !opens_np || k + 1 >= comma {
+        return None;
+    }
+    Some((name.0, comma + 1))
+}
+
+/// The name of a titled person without the title: "Health Minister Randy Delorey" →
+/// "Randy Delorey", "economist Philip Cross" → "Philip Cross". Honorifics ("Mr.", "Dr.")
+/// stay, and so does a phrase with no title before its name.
+pub fn trim_title(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
+    let (s, e) = np;
+    if e - s < 2 || !doc.is_cap(e - 1) {
+        return np;
+    }
+    let mut r = e;
+    while r > s {
+        let t = r - 1;
+        if doc.is_cap(t) && !is_title_word(doc.low(t)) {
+            r = t;
+            continue;
+        }
+        // A middle initial: "Edwin M. Truman".
+        if doc.word(t) == "." && t > s && doc.word(t - 1).chars().count() == 1 && doc.is_cap(t - 1)
+        {
+            r = t - 1;
+            continue;
+        }
+        break;
+    }
+    if r <= s || r >= e {
+        return np;
+    }
+    let before = doc.low(r - 1);
+    let titled = is_title_word(before)
+        || (before == "." && r >= s + 2 && is_title_abbreviation(doc.low(r - 2)))
+        || (doc.is_word(r - 1) && !doc.is_cap(r - 1) && !is_determiner(before) && before != "'s");
+    let honorific =
+        before == "." && r >= s + 2 && matches!(doc.low(r - 2), "mr" | "mrs" | "ms" | "dr");
+    if titled && !honorific { (r, e) } else { np }
+}
+
+fn is_title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "president"
+            | "minister"
+            | "leader"
+            | "mayor"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "governor"
+            | "lt"
+            | "gen"
+            | "general"
+            | "capt"
+            | "col"
+            | "sgt"
+            | "chief"
+            | "premier"
+            | "commissioner"
+            | "director"
+            | "secretary"
+            | "deputy"
+            | "ceo"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "judge"
+            | "justice"
+            | "ambassador"
+            | "councillor"
+            | "councilor"
+            | "superintendent"
+            | "inspector"
+            | "constable"
+            | "sergeant"
+            | "lieutenant"
+            | "captain"
+            | "colonel"
+            | "commander"
+            | "coach"
+            | "manager"
+            | "mp"
+            | "mla"
+            | "mpp"
+            | "professor"
+            | "prof"
+            | "officer"
+            | "detective"
+            | "supt"
+            | "insp"
+            | "cpl"
+            | "vice"
+            | "adm"
+            | "admiral"
+            | "attorney"
+            | "founder"
+            | "economist"
+            | "analyst"
+            | "executive"
+    )
+}
+
+/// How far a noun phrase after a cue may run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    /// After an inverted cue ("…, said the minister"): stops at prepositions and time words.
+    Inverted,
+    /// After "according to" or "by": runs to the next punctuation.
+    Long,
+}
+
+/// The noun phrase starting at `start`, not reaching `limit`.
+pub fn np_after(doc: &Doc<'_>, start: usize, limit: usize, mode: After) -> Option<(usize, usize)> {
+    if start >= limit || doc.in_quote(start) || !doc.is_word(start) {
+        return None;
+    }
+    let w = doc.low(start);
+    if is_source_pronoun(w) {
+        return Some((start, start + 1));
+    }
+    if is_np_stop(w) && !is_determiner(w) {
+        return None;
+    }
+    let max = if mode == After::Long { 18 } else { MAX_NP };
+    let mut k = start;
+    while k < limit && k - start < max {
+        if doc.in_quote(k) {
+            break;
+        }
+        if is_np_punct(doc, k) {
+            k += 1;
+            continue;
+        }
+        if !doc.is_word(k) {
+            break;
+        }
+        let w = doc.low(k);
+        if mode == After::Inverted && k > start {
+            let stops = (is_np_stop(w) && !is_determiner(w) && w != "and")
+                || is_time_word(w) && !doc.is_cap(k) && w != "this"
+                || matches!(w, "in" | "on" | "at" | "during" | "to" | "after" | "before");
+            if stops && !is_np_preposition(w) {
+                break;
+            }
+            if w == "and" && !doc.is_cap(k + 1) && !is_determiner(doc.low(k + 1)) {
+                break;
+            }
+        }
+        k += 1;
+    }
+    // Trailing prepositions and conjunctions belong to what follows.
+    while k > start && matches!(doc.low(k - 1), "of" | "for" | "and" | "at" | "from" | "the") {
+        k -= 1;
+    }
+    (k > start).then_some((start, k))
+}
+
+/// Resolves a source span to a document entity.
+pub fn resolve(
+    doc: &Doc<'_>,
+    source: (usize, usize),
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Option<SourceResolution> {
+    if mentions.is_empty() {
+        return None;
+    }
+    let span = doc.span(source.0, source.1);
+    // The mention inside the source; the last one is the head ("Breitbart's Joel Pollak").
+    let first_after = mentions.partition_point(|m| m.span.start < span.end);
+    let mut best: Option<usize> = None;
+    for idx in (0..first_after).rev().take(6) {
+        let m = &mentions[idx];
+        if m.span.end <= span.start {
+            break;
+        }
+        if m.span.overlaps(span) && m.entity < entities.len() {
+            // Prefer people and organizations over places in "Iran's foreign ministry".
+            let better = match best {
+                None => true,
+                Some(b) => {
+                    mentions[b].label == EntityLabel::Location && m.label != EntityLabel::Location
+                }
+            };
+            if better {
+                best = Some(idx);
+            }
+        }
+    }
+    if let Some(idx) = best {
+        return Some(SourceResolution {
+            entity: mentions[idx].entity,
+            reason: "mention",
+            antecedent: None,
+        });
+    }
+    let words: Vec<&str> = (source.0..source.1).map(|i| doc.low(i)).collect();
+    let head = *words.last()?;
+    let (want, reason): (&[EntityLabel], &'static str) = match head {
+        "he" | "she" | "him" | "her" => (&[EntityLabel::Person], "pronoun"),
+        "who" => (&[EntityLabel::Person, EntityLabel::Organization], "pronoun"),
+        "it" | "which" => (&[EntityLabel::Organization], "pronoun"),
+        "they" => (&[EntityLabel::Organization, EntityLabel::Misc], "pronoun"),
+        _ if words.len() >= 2 && is_org_noun(head) => (&[EntityLabel::Organization], "description"),
+        _ if words.len() >= 2 && is_role_noun(head) => (&[EntityLabel::Person], "role"),
+        _ => return None,
+    };
+    let before = mentions.partition_point(|m| m.span.start < span.start);
+    // "the ministry" prefers an organization whose name has the same noun.
+    let mut fallback: Option<usize> = None;
+    for idx in (0..before).rev().take(60) {
+        let m = &mentions[idx];
+        if !want.contains(&m.label) || m.entity >= entities.len() {
+            continue;
+        }
+        if reason == "description" || reason == "role" {
+            let text = m.span.slice(doc.input.text).to_lowercase();
+            let named = text.contains(head) || (reason == "role" && role_given(doc, m.span, head));
+            if named {
+                return Some(SourceResolution { entity: m.entity, reason, antecedent: Some(idx) });
+            }
+            fallback.get_or_insert(idx);
+            continue;
+        }
+        return Some(SourceResolution { entity: m.entity, reason, antecedent: Some(idx) });
+    }
+    fallback.map(|idx| SourceResolution {
+        entity: mentions[idx].entity,
+        reason,
+        antecedent: Some(idx),
+    })
+}
+
+/// True when the role word stands next to the mention in the text ("spokesman Hossein
+/// Jaberi", "Jaberi, the spokesman").
+fn role_given(doc: &Doc<'_>, span: Span, role: &str) -> bool {
+    let text = doc.input.text;
+    // The same sentence only: cut the windows at a period.
+    let before = text.get(span.start.saturating_sub(40)..span.start).unwrap_or("");
+    let before = before.rsplit_once(". ").map_or(before, |(_, b)| b);
+    let after = text.get(span.end..(span.end + 40).min(text.len())).unwrap_or("");
+    let after = after.split_once('.').map_or(after, |(a, _)| a);
+    before.to_lowercase().contains(role) || after.to_lowercase().contains(role)
+}
+
+fn is_org_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "group"
+            | "organization"
+            | "organisation"
+            | "ministry"
+            | "company"
+            | "firm"
+            | "party"
+            | "agency"
+            | "government"
+            | "regime"
+            | "campaign"
+            | "council"
+            | "committee"
+            | "department"
+            | "newspaper"
+            | "paper"
+            | "network"
+            | "outlet"
+            | "website"
+            | "site"
+            | "station"
+            | "broadcaster"
+            | "channel"
+            | "magazine"
+            | "union"
+            | "coalition"
+            | "movement"
+            | "administration"
+            | "office"
+            | "commission"
+            | "board"
+            | "court"
+            | "police"
+            | "army"
+            | "military"
+            | "force"
+            | "forces"
+            | "resistance"
+            | "opposition"
+            | "institute"
+            | "university"
+            | "bank"
+            | "association"
+            | "federation"
+            | "foundation"
+            | "center"
+            | "centre"
+            | "service"
+            | "bureau"
+            | "team"
+            | "parliament"
+            | "assembly"
+            | "senate"
+            | "house"
+            | "embassy"
+            | "mission"
+            | "authority"
+            | "authorities"
+            | "corporation"
+            | "city"
+            | "province"
+            | "state"
+            | "country"
+    )
+}
+
+fn is_role_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "minister"
+            | "official"
+            | "president"
+            | "leader"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "director"
+            | "chief"
+            | "commander"
+            | "general"
+            | "secretary"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "ambassador"
+            | "envoy"
+            | "candidate"
+            | "nominee"
+            | "premier"
+            | "prime"
+            | "lawmaker"
+            | "congressman"
+            | "congresswoman"
+            | "representative"
+            | "judge"
+            | "justice"
+            | "lawyer"
+            | "attorney"
+            | "author"
+            | "reporter"
+            | "researcher"
+            | "analyst"
+            | "professor"
+            | "expert"
+            | "founder"
+            | "ceo"
+            | "executive"
+            | "manager"
+            | "adviser"
+            | "advisor"
+            | "aide"
+            | "cleric"
+            | "ayatollah"
+            | "man"
+            | "woman"
+            | "source"
+            | "billionaire"
+            | "businessman"
+            | "businesswoman"
+            | "activist"
+            | "officer"
+            | "councillor"
+            | "councilor"
+            | "mp"
+            | "deputy"
+            | "head"
+    )
+}
