@@ -1,3 +1,4 @@
 //! End-to-end tests of the `claimgraph` binary: real files, real processes.
 
 mod extract;
+mod quality;
