@@ -58,7 +58,7 @@ pub fn build_claims(input: &Input<'_>, found: &ClaimInputs<'_>) -> Vec<Claim> {
             input,
             found,
             ClaimVoice::Attributed(idx),
-            attribution.content.clone(),
+            without_complementizer(input, &attribution.content),
             chain,
             stance,
         );
@@ -146,7 +146,7 @@ fn describe(
             previous = word;
         }
     }
-    let has_subject = move_subject_first(input, &content, found.mentions, &mut mentions);
+    let has_subject = first_mention_is_subject(input, &content, found.mentions, &mentions);
     Claim {
         voice,
         content,
@@ -178,6 +178,19 @@ fn inside<T>(items: &[T], part: Span, span_of: fn(&T) -> Span) -> Vec<usize> {
     found
 }
 
+/// The content parts with a leading "that" dropped: the attribution keeps it (as the gold
+/// corpora do), but what is claimed starts after it.
+fn without_complementizer(input: &Input<'_>, content: &[Span]) -> Vec<Span> {
+    let mut parts = content.to_vec();
+    if let Some(first) = parts.first_mut() {
+        let tokens = tokens_in(input.tokens, *first);
+        if tokens.len() > 1 && input.word(tokens.start).eq_ignore_ascii_case("that") {
+            first.start = input.tokens[tokens.start + 1].span.start;
+        }
+    }
+    parts
+}
+
 /// Indices of the tokens inside `span`.
 fn tokens_in(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
     let first = tokens.partition_point(|t| t.span.start < span.start);
@@ -185,14 +198,14 @@ fn tokens_in(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
     first..last.max(first)
 }
 
-/// The subject is the first mention when it comes before the content's first verb-like
-/// word: within the first few tokens after an opening quote, "that" or a comma. Without a
-/// parser this is a heuristic; a claim without a found subject keeps text order.
-fn move_subject_first(
+/// Mentions are in text order, so the subject, when there is one, is the first mention:
+/// it is taken as the subject when it starts within the first few words of the content
+/// (articles, "that" and punctuation not counted). Without a parser this is a heuristic.
+fn first_mention_is_subject(
     input: &Input<'_>,
     content: &[Span],
     all: &[Mention],
-    mentions: &mut [usize],
+    mentions: &[usize],
 ) -> bool {
     const SUBJECT_WINDOW: usize = 6;
     let (Some(first_part), Some(&first_mention)) = (content.first(), mentions.first()) else {
@@ -206,7 +219,7 @@ fn move_subject_first(
                 && !matches!(lower(word).as_str(), "that" | "the" | "a" | "an")
         })
         .count();
-    leading <= SUBJECT_WINDOW && mentions.len() > 0
+    leading <= SUBJECT_WINDOW
 }
 
 fn is_hedge(word: &str, previous: &str, input: &Input<'_>, token_idx: usize) -> bool {

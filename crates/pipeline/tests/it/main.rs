@@ -1,6 +1,7 @@
 //! Integration tests of the whole analysis. One binary (links once), one module per concern.
 
 mod bad_input;
+mod claims;
 mod properties;
 mod render;
 mod snapshots;
