@@ -108,3 +108,27 @@ fn attributions_ggt() {
 fn attributions_polnear() {
     check_floor("polnear", "attributions", "attributions.relation.overlap.f1", 0.58);
 }
+
+#[test]
+fn toponyms_geovirus() {
+    check_floor("geovirus", "toponyms", "toponyms.exact.f1", 0.83);
+    check_floor("geovirus", "toponyms", "toponyms.acc161.accuracy", 0.84);
+}
+
+#[test]
+fn toponyms_trnews() {
+    check_floor("trnews", "toponyms", "toponyms.exact.f1", 0.81);
+    check_floor("trnews", "toponyms", "toponyms.acc161.accuracy", 0.87);
+}
+
+#[test]
+fn toponyms_lgl() {
+    check_floor("lgl", "toponyms", "toponyms.exact.f1", 0.71);
+    check_floor("lgl", "toponyms", "toponyms.acc161.accuracy", 0.82);
+}
+
+#[test]
+fn toponyms_geowebnews() {
+    check_floor("geowebnews", "toponyms", "toponyms.exact.f1", 0.77);
+    check_floor("geowebnews", "toponyms", "toponyms.acc161.accuracy", 0.88);
+}
