@@ -133,14 +133,14 @@ fn describe(
         timexes.extend(inside(found.timexes, part, |t| t.span));
         quantities.extend(inside(found.quantities, part, |q| q.span));
         toponyms.extend(inside(found.toponyms, part, |t| t.span));
-        let mut previous = String::new();
+        let mut previous = SmallWord::default();
         for token_idx in tokens_in(input.tokens, part) {
-            let word = lower(input.word(token_idx));
+            let word = SmallWord::new(input.word(token_idx));
             let span = input.tokens[token_idx].span;
-            if is_hedge(&word, &previous, input, token_idx) {
+            if is_hedge(word.as_str(), previous.as_str(), input, token_idx) {
                 hedges.push(span);
             }
-            if is_negation(&word) {
+            if is_negation(word.as_str()) {
                 negations.push(span);
             }
             previous = word;
@@ -232,7 +232,7 @@ fn is_hedge(word: &str, previous: &str, input: &Input<'_>, token_idx: usize) -> 
         }
         // "believed to", "thought to", "said to", "claimed to", "estimated to"
         "believed" | "thought" | "said" | "claimed" | "estimated" | "understood" => {
-            lower(input.word(token_idx + 1)) == "to"
+            input.word(token_idx + 1).eq_ignore_ascii_case("to")
                 && matches!(previous, "is" | "are" | "was" | "were" | "be" | "been")
         }
         _ => false,
@@ -297,4 +297,36 @@ fn is_negation(word: &str) -> bool {
             | "nor"
             | "without"
     ) || word.ends_with("n't")
+}
+
+/// A lowercased short ASCII word kept on the stack: the lexicons here hold only short ASCII
+/// words, so anything longer or non-ASCII can never match and becomes "".
+#[derive(Default, Clone, Copy)]
+struct SmallWord {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl SmallWord {
+    fn new(word: &str) -> SmallWord {
+        let mut small = SmallWord::default();
+        for ch in word.chars() {
+            // Curly apostrophes fold to straight ones ("didn’t").
+            let byte = match ch {
+                '’' => b'\'',
+                _ if ch.is_ascii() => ch.to_ascii_lowercase() as u8,
+                _ => return SmallWord::default(),
+            };
+            let Some(slot) = small.bytes.get_mut(small.len) else {
+                return SmallWord::default();
+            };
+            *slot = byte;
+            small.len += 1;
+        }
+        small
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
 }

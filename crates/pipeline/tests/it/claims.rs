@@ -100,6 +100,14 @@ fn denials_and_negations() {
 }
 
 #[test]
+fn curly_apostrophes_negate_too() {
+    check(
+        "The spokesman said the army didn’t cross the border.",
+        &["The spokesman : the army didn’t cross the border [] (negated)"],
+    );
+}
+
+#[test]
 fn a_relayed_claim_carries_its_chain() {
     check(
         "The newspaper reported that the defector said the site had been cleaned.",
