@@ -24,6 +24,13 @@ pub enum CueClass {
     /// Attitudes and speech acts with a noun phrase or infinitive for content:
     /// "criticized", "urged", "vowed", "praised".
     Attitude,
+    /// Intentions and stances with a noun phrase or infinitive for content: "wants",
+    /// "supports", "opposes", "seeks". PARC-style corpora (PolNeAR) annotate them as
+    /// attributed intentions and attitudes.
+    Intent,
+    /// Appearance and expectation without a named holder: "X seems to …", "X is expected
+    /// to …". The attribution has no source, and its content is the whole clause.
+    Seem,
 }
 
 /// A cue word with its class and whether it is a present participle ("saying"), which
@@ -190,6 +197,58 @@ const ATTITUDE: &[[&str; 4]] = &[
     ["recommends", "recommended", "recommending", "recommend"],
 ];
 
+const INTENT: &[[&str; 4]] = &[
+    ["wants", "wanted", "wanting", "want"],
+    ["supports", "supported", "supporting", "support"],
+    ["opposes", "opposed", "opposing", "oppose"],
+    ["seeks", "sought", "seeking", "seek"],
+    ["intends", "intended", "intending", "intend"],
+    ["prefers", "preferred", "preferring", "prefer"],
+    ["favors", "favored", "favoring", "favor"],
+    ["favours", "favoured", "favouring", "favour"],
+    ["backs", "backed", "backing", "back"],
+    ["plans", "planned", "planning", "plan"],
+    ["aims", "aimed", "aiming", "aim"],
+    ["blames", "blamed", "blaming", "blame"],
+    ["attacks", "attacked", "attacking", "attack"],
+    ["thanks", "thanked", "thanking", "thank"],
+    ["echoes", "echoed", "echoing", "echo"],
+    ["expresses", "expressed", "expressing", "express"],
+    ["discusses", "discussed", "discussing", "discuss"],
+    ["accepts", "accepted", "accepting", "accept"],
+    ["regards", "regarded", "regarding", "regard"],
+    ["considers", "considered", "considering", "consider"],
+    ["views", "viewed", "viewing", "view"],
+    ["points", "pointed", "pointing", "point"],
+];
+
+const SEEM: &[[&str; 4]] =
+    &[["seems", "seemed", "seeming", "seem"], ["appears", "appeared", "appearing", "appear"]];
+
+/// Intent verbs that are also common nouns, adverbs or other senses ("the plan", "came
+/// back", "the attack", "thanks to"): they count only before "to" or a clause opener.
+pub fn needs_infinitive(w: &str) -> bool {
+    matches!(
+        w,
+        "plans"
+            | "planned"
+            | "planning"
+            | "plan"
+            | "aims"
+            | "aimed"
+            | "aiming"
+            | "aim"
+            | "intended"
+            | "hoping"
+            | "seeking"
+    )
+}
+
+/// Verbs that are cues only with their particle: "pointed out", "pointed to".
+pub fn needs_particle(w: &str) -> bool {
+    matches!(w, "points" | "pointed" | "pointing" | "point")
+}
+
 impl Lexicon {
     pub fn new() -> Lexicon {
         let mut words = HashMap::new();
@@ -200,6 +259,8 @@ impl Lexicon {
             (FINDING, CueClass::Finding),
             (BELIEF, CueClass::Belief),
             (ATTITUDE, CueClass::Attitude),
+            (INTENT, CueClass::Intent),
+            (SEEM, CueClass::Seem),
         ] {
             for forms in table {
                 let [third, past, participle, base] = *forms;
@@ -301,6 +362,33 @@ impl Lexicon {
             "post",
             "cite",
             "answer",
+            // Intent verbs whose other forms are mostly nouns or other senses.
+            "back",
+            "backing",
+            "attack",
+            "attacks",
+            "thanks",
+            "thank",
+            "echo",
+            "express",
+            "views",
+            "view",
+            "regarding",
+            "considering",
+            "regard",
+            "aim",
+            "support",
+            "favor",
+            "favour",
+            "appearing",
+            "seeming",
+            "intending",
+            "wanting",
+            // Perception verbs: "heard" and "understands" are rarely reports in news.
+            "heard",
+            "hears",
+            "understands",
+            "consider",
         ] {
             words.remove(word);
         }

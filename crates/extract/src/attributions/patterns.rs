@@ -19,7 +19,7 @@
 
 use claimgraph_model::{AttributionForm, TokenKind};
 
-use super::cues::{Cue, CueClass, Lexicon};
+use super::cues::{Cue, CueClass, Lexicon, needs_infinitive, needs_particle};
 use super::doc::{Doc, NONE};
 use super::sources::{After, np_after, np_before, trim_title};
 use super::words::{
@@ -56,6 +56,10 @@ const MAX_CONTENT: usize = 400;
 /// attribution as another content part (PolNeAR's convention) instead of standing
 /// alone without source or cue (GGT's). Standing alone scores better over both dev sets.
 const MERGE_TURNS: bool = false;
+
+/// Whether titles are cut from person sources ("Health Minister Randy Delorey" → "Randy
+/// Delorey"), as GGT annotates, instead of kept as PARC and PolNeAR do.
+const TRIM_TITLES: bool = true;
 
 /// Units of quote-only text at most this far after an attribution continue its turn.
 const CONTINUATION_UNITS: usize = 3;
@@ -108,6 +112,7 @@ impl State<'_, '_> {
     fn push(&mut self, mut draft: Draft) {
         let is_according = draft.cue.is_some_and(|c| self.doc.low(c.0) == "according");
         if let Some(src) = draft.source
+            && TRIM_TITLES
             && !is_according
             && self.doc.low(src.1 - 1) != ","
         {
@@ -184,8 +189,12 @@ impl State<'_, '_> {
         if !doc.para_start(us) || ue - k < 4 || (k + 1..ue).any(|i| doc.para_start(i)) {
             return None;
         }
-        if (us..k)
-            .any(|i| is_time_word(doc.low(i)) || doc.low(i) == "update" || doc.low(i) == "watch")
+        // Section labels ("READ MORE:", "The Latest:", "Editor's Note:", "KEEPING SCORE:")
+        // are no speakers: a label word, a leading article, or several words in capitals.
+        let shouting = k - us >= 2 && (us..k).all(|i| !doc.is_word(i) || is_all_caps(doc.word(i)));
+        if shouting
+            || doc.low(us) == "the"
+            || (us..k).any(|i| is_time_word(doc.low(i)) || is_section_label(doc.low(i)))
         {
             return None;
         }
@@ -300,6 +309,25 @@ impl State<'_, '_> {
         {
             return None;
         }
+        // Ambiguous intent verbs ("plans", "aimed") count only before an infinitive.
+        if needs_infinitive(doc.low(c)) && doc.low(c + 1) != "to" {
+            return None;
+        }
+        if needs_particle(doc.low(c)) && !matches!(doc.low(c + 1), "to" | "out") {
+            return None;
+        }
+        if cue.class == CueClass::Seem {
+            return self.seem(u, c, c, us, ue);
+        }
+        // "X is expected to …": an expectation without a holder.
+        if doc.low(c) == "expected"
+            && doc.low(c + 1) == "to"
+            && c > us
+            && (is_be(doc.low(c - 1)) || doc.low(c - 1) == "widely" && is_be(doc.low(c - 2)))
+        {
+            let be = if is_be(doc.low(c - 1)) { c - 1 } else { c - 2 };
+            return self.seem(u, be, c, us, ue);
+        }
         // The verb group: auxiliaries before, particles and "in a statement" after.
         let mut gs = c;
         while gs > us && c - gs < 3 && is_cue_auxiliary(doc.low(gs - 1)) {
@@ -367,7 +395,15 @@ impl State<'_, '_> {
                 }
             }
         }
-        let source = np_before(doc, gs, us);
+        // "Clinton on Tuesday said", "Trump also said": a short time adjunct may stand
+        // between the subject and the verb.
+        let source = np_before(doc, gs, us).or_else(|| {
+            let mut k = gs;
+            while k > us && gs - k < 4 && is_time_word(doc.low(k - 1)) {
+                k -= 1;
+            }
+            (k < gs).then(|| np_before(doc, k, us)).flatten()
+        });
         // Postposed: "…, he said" / '"…," Smith said'.
         if let Some(src) = source
             && src.0 > us
@@ -386,9 +422,13 @@ impl State<'_, '_> {
         // Preposed: "X said (that) …"; "… and added that …" shares the subject.
         let source = match source {
             Some(src) => src,
-            None if prev == "and" => {
-                self.drafts.iter().skip(unit_first_draft).rev().find_map(|d| d.source)?
-            }
+            None if matches!(prev, "and" | "but") => self
+                .drafts
+                .iter()
+                .skip(unit_first_draft)
+                .rev()
+                .find_map(|d| d.source)
+                .or_else(|| self.clause_subject(us, ue))?,
             None => return None,
         };
         if !self.clause_follows(cue, ge, ue) {
@@ -403,6 +443,70 @@ impl State<'_, '_> {
             continues: None,
             unit: u,
         })
+    }
+
+    /// "Sanders seemed to reap the benefits", "The vote is expected to pass": no source;
+    /// the cue is the verb group from `gs` to the cue word `c`, and the content is the
+    /// whole clause, its subject included, as PolNeAR annotates it.
+    fn seem(&self, u: usize, gs: usize, c: usize, us: usize, ue: usize) -> Option<Draft> {
+        let doc = self.doc;
+        let next = doc.low(c + 1);
+        if !matches!(next, "to" | "that" | "likely" | "unlikely" | "certain" | "poised" | "ready") {
+            return None;
+        }
+        // Auxiliaries and adverbs before the verb: "still seems", "has appeared".
+        let mut vs = gs;
+        while vs > us
+            && vs + 3 > gs
+            && (is_cue_auxiliary(doc.low(vs - 1))
+                || matches!(doc.low(vs - 1), "still" | "now" | "not" | "n't" | "may" | "might"))
+        {
+            vs -= 1;
+        }
+        let subject = np_before(doc, vs, us)?;
+        let start = if doc.low(subject.0) == "it" && next == "that" { c + 1 } else { subject.0 };
+        if matches!(doc.low(subject.0), "who" | "which" | "that") {
+            return None;
+        }
+        let end = self.content_end(c + 1, ue);
+        if end <= c + 2 {
+            return None;
+        }
+        Some(Draft {
+            source: None,
+            cue: Some((gs, c + 1)),
+            parts: vec![(start, end)],
+            form: classify(doc, start, end),
+            continues: None,
+            unit: u,
+        })
+    }
+
+    /// The subject that opens the unit, when it is a name or a pronoun: the shared
+    /// subject of "Sullivan put off the decision but said …".
+    fn clause_subject(&self, us: usize, ue: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let mut k = us;
+        while k < ue
+            && k - us < 3
+            && matches!(doc.low(k), "but" | "and" | "yet" | "so" | "then" | "still" | "however")
+        {
+            k += 1;
+        }
+        let w = doc.low(k);
+        if is_source_pronoun(w) {
+            return (!matches!(w, "it" | "which" | "who")).then_some((k, k + 1));
+        }
+        // A name: a run of capitalized words (and the period of "Mr."), nothing lowercase,
+        // so that the verb phrase of the first conjunct stays out.
+        if is_determiner(w) || is_time_word(w) {
+            return None;
+        }
+        let mut e = k;
+        while e < ue && e - k < 6 && (doc.is_cap(e) || (e > k && doc.word(e) == ".")) {
+            e += 1;
+        }
+        (e > k).then_some((k, e))
     }
 
     /// After "told": the addressee ('"…," Pence told Chuck Todd').
@@ -475,7 +579,11 @@ impl State<'_, '_> {
             return false;
         }
         let n = doc.low(ge);
+        // "hopes to win", "expects to be confirmed": an intention.
+        let hoping =
+            matches!(doc.low(ge - 1), "hope" | "hopes" | "hoped" | "hoping" | "expect" | "expects");
         n == "that"
+            || (n == "to" && hoping)
             || matches!(
                 n,
                 "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there" | "the" | "this"
@@ -882,6 +990,37 @@ impl State<'_, '_> {
         }
         end
     }
+}
+
+/// Words of section labels and headline furniture, never a speaker's name.
+fn is_section_label(w: &str) -> bool {
+    matches!(
+        w,
+        "update"
+            | "watch"
+            | "read"
+            | "more"
+            | "note"
+            | "notice"
+            | "latest"
+            | "reading"
+            | "related"
+            | "talk"
+            | "score"
+            | "editor's"
+            | "exclusive"
+            | "breaking"
+            | "video"
+            | "photos"
+            | "listen"
+            | "opinion"
+            | "analysis"
+            | "review"
+    )
+}
+
+fn is_all_caps(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
 /// Direct when the content is one quote, mixed when it holds one, indirect otherwise.

@@ -21,7 +21,9 @@ const MAX_NP: usize = 12;
 const MAX_APPOSITIVE: usize = 22;
 
 fn is_np_word(doc: &Doc<'_>, i: usize) -> bool {
-    doc.is_word(i) && !is_np_stop(doc.low(i)) && !is_adverb(doc.low(i))
+    let w = doc.low(i);
+    // Negated auxiliaries ("didn't", "don't") are verbs whatever their tokenization.
+    doc.is_word(i) && !is_np_stop(w) && !is_adverb(w) && !w.ends_with("n't")
 }
 
 /// "-ly" adverbs end a noun phrase; the nouns and adjectives that end so do not.
@@ -89,6 +91,15 @@ pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usiz
     }
     if w == "," {
         return appositive_before(doc, last, floor);
+    }
+    // "Sen. David Perdue (R-Ga.)": a short parenthesis after a name belongs to it.
+    if w == ")" {
+        let open = (last.saturating_sub(8).max(floor)..last).rev().find(|&k| doc.low(k) == "(")?;
+        if open > floor && doc.is_cap(open - 1) {
+            let name = np_before(doc, open, floor)?;
+            return Some((name.0, end));
+        }
+        return None;
     }
     let mut k = end;
     let mut lower_run = 0;

@@ -52,6 +52,8 @@ pub fn is_determiner(w: &str) -> bool {
 }
 
 /// Auxiliaries and adverbs that join the cue verb group ("has said", "also said").
+/// Negation does not join: GGT leaves negated cues ("did not say", "doesn't want")
+/// unannotated, and a negated intention is no attributed one.
 pub fn is_cue_auxiliary(w: &str) -> bool {
     matches!(w, "has" | "have" | "had" | "also" | "will" | "would" | "'s" | "'ve" | "'d")
 }

@@ -448,3 +448,88 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------- intentions, stances, appearances
+
+#[test]
+fn intention_takes_infinitive_or_noun_phrase() {
+    check(
+        "The mayor wants to expand the bus network.",
+        &["The mayor | wants | to expand the bus network | indirect | -"],
+    );
+    check(
+        "Farmers oppose the new water levy.",
+        &["Farmers | oppose | the new water levy | indirect | -"],
+    );
+    check("She plans to run again.", &["She | plans | to run again | indirect | -"]);
+}
+
+#[test]
+fn ambiguous_intent_verbs_need_an_infinitive() {
+    // "plans" is a noun here, and "pointed" needs its particle.
+    check("The plans were approved in May.", &[]);
+    check("He pointed the camera at the stage.", &[]);
+    check(
+        "The analyst pointed out that rates had doubled.",
+        &["The analyst | pointed out | that rates had doubled | indirect | -"],
+    );
+}
+
+#[test]
+fn appearance_and_expectation_have_no_source() {
+    check(
+        "The council seemed to welcome the proposal.",
+        &["- | seemed | The council seemed to welcome the proposal | indirect | -"],
+    );
+    check(
+        "The bill is expected to pass next week.",
+        &["- | is expected | The bill is expected to pass next week | indirect | -"],
+    );
+    // Not before an infinitive or a clause: no attribution.
+    check("The singer appeared on stage at nine.", &[]);
+}
+
+#[test]
+fn hope_takes_an_infinitive() {
+    check(
+        "The union hopes to double its membership.",
+        &["The union | hopes | to double its membership | indirect | -"],
+    );
+}
+
+#[test]
+fn time_adjunct_between_subject_and_cue() {
+    check(
+        "The governor on Monday said that taxes would fall.",
+        &["The governor | said | that taxes would fall | indirect | -"],
+    );
+}
+
+#[test]
+fn conjoined_cue_shares_the_clause_subject() {
+    check(
+        "Lopez left the meeting early but said talks would continue.",
+        &["Lopez | said | talks would continue | indirect | -"],
+    );
+}
+
+#[test]
+fn party_parenthesis_stays_with_the_name() {
+    check(
+        "Sen. Maria Lopez (D-Ore.) said the vote was unfair.",
+        &["Sen. Maria Lopez (D-Ore.) | said | the vote was unfair | indirect | -"],
+    );
+}
+
+#[test]
+fn section_labels_are_not_speakers() {
+    check("READ MORE: Storm closes schools across the region", &[]);
+    check("The Latest: Storm closes schools across the region", &[]);
+}
+
+#[test]
+fn negated_cue_is_no_attribution() {
+    // GGT's convention: "didn't want", "does not mention" report no statement.
+    check("The coach didn't want to comment on the trade.", &[]);
+    check("The report does not mention that the plant had closed.", &[]);
+}
