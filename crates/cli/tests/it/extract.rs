@@ -20,7 +20,9 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("claimgraph runs");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("stdin written");
+    // The process may exit before reading its input (a usage error): a broken pipe here
+    // is not a failure of the test.
+    let _ = child.stdin.take().expect("stdin").write_all(stdin);
     child.wait_with_output().expect("claimgraph exits")
 }
 
@@ -152,4 +154,48 @@ fn a_bad_doc_date_flag_is_a_usage_error() {
     let output = run(&["extract", "--doc-date", "20-02-2017"], b"text");
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn text_format_shows_claims_with_their_source_and_publisher() {
+    let text = "The ministry said that 14 camps were closed on Monday. The talks ended in Geneva.";
+    let output = run(
+        &["extract", "--doc-date", "2017-02-20", "--publisher", "Example News"],
+        text.as_bytes(),
+    );
+    assert!(output.status.success(), "stderr: {}", stderr(&output));
+    let shown = stdout(&output);
+    assert!(shown.contains("claims:"), "stdout: {shown}");
+    assert!(shown.contains("The ministry ← Example News : \"14 camps were closed on Monday\""), "stdout: {shown}");
+    assert!(shown.contains("[2017-02-20]") && shown.contains("[14 camps]"), "stdout: {shown}");
+    assert!(
+        shown.contains("Example News : \"The talks ended in Geneva.\" (own voice)"),
+        "stdout: {shown}"
+    );
+}
+
+#[test]
+fn json_format_carries_attributions_claims_and_places() {
+    let text = "Officials in Tehran said the base near Karaj was expanded.";
+    let output = run(&["extract", "--format", "json", "--doc-date", "2017-02-20"], text.as_bytes());
+    assert!(output.status.success(), "stderr: {}", stderr(&output));
+    let doc: serde_json::Value = serde_json::from_str(stdout(&output).trim()).expect("JSON");
+    let attribution = &doc["attributions"][0];
+    assert_eq!(attribution["cue"]["text"], "said");
+    assert_eq!(attribution["form"], "indirect");
+    assert_eq!(doc["claims"][0]["voice"]["attribution"], 0);
+    let places: Vec<&str> = doc["toponyms"]
+        .as_array()
+        .expect("toponyms")
+        .iter()
+        .filter_map(|t| t["name"].as_str())
+        .collect();
+    assert!(places.contains(&"Tehran") && places.contains(&"Karaj"), "places: {places:?}");
+    let karaj = doc["toponyms"]
+        .as_array()
+        .expect("toponyms")
+        .iter()
+        .find(|t| t["name"] == "Karaj")
+        .expect("Karaj");
+    assert_eq!(karaj["precision"], 2, "near Karaj is precision 2");
 }
