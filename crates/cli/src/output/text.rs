@@ -93,12 +93,12 @@ pub fn write(out: &mut dyn Write, doc: &InputDocument, analysis: &Analysis) -> i
             if !quantities.is_empty() {
                 write!(out, " [{}]", quantities.join(", "))?;
             }
-            let places: Vec<&str> = claim
-                .toponyms
-                .iter()
-                .filter_map(|&idx| analysis.toponyms.get(idx))
-                .map(|t| t.name.as_str())
-                .collect();
+            let mut places: Vec<&str> = Vec::new();
+            for toponym in claim.toponyms.iter().filter_map(|&idx| analysis.toponyms.get(idx)) {
+                if !places.contains(&toponym.name.as_str()) {
+                    places.push(&toponym.name);
+                }
+            }
             if !places.is_empty() {
                 write!(out, " @{}", places.join(", @"))?;
             }
