@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked -p claimgraph-cli
-CLAIMGRAPH_BIN="$PWD/target/release/claimgraph" cargo test --workspace --locked "$@"
+CLAIMGRAPH_BIN="$PWD/target/release/claimgraph" cargo test --workspace --locked --no-fail-fast "$@"

@@ -16,6 +16,24 @@ pub struct Cli {
 pub enum Command {
     /// Analyze documents: sentences, entities and aliases, dates, quantities.
     Extract(ExtractArgs),
+    /// Train a model: `train entities --data FILE... --out MODEL`.
+    Train(crate::train::TrainArgs),
+    /// Analyze documents and store them in the knowledge store (idempotent, resumable).
+    Ingest(crate::ingest::IngestArgs),
+    /// Full-text search over stored documents and claims.
+    Search(crate::query::SearchArgs),
+    /// Everything known about an entity: aliases with evidence, claims by and about it.
+    Entity(crate::query::EntityArgs),
+    /// Stored claims, filtered by entity, source, dates and place.
+    Claims(crate::query::ClaimsArgs),
+    /// Publishers and speakers, with how many claims they made or relayed.
+    Sources(crate::query::SourcesArgs),
+    /// One stored document: metadata, provenance, entities and claims.
+    Doc(crate::query::DocArgs),
+    /// Counts over the whole store.
+    Stats(crate::query::StatsArgs),
+    /// Ingest the bundled example reports and show what was found.
+    Demo(crate::demo::DemoArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -57,7 +75,7 @@ pub enum InputFormat {
     Jsonl,
 }
 
-fn parse_date(value: &str) -> Result<NaiveDate, String> {
+pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map_err(|error| format!("expected YYYY-MM-DD, got {value:?}: {error}"))
 }

@@ -23,7 +23,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
     let settings = ReadSettings {
-        input_format: args.input_format,
+        input_format: args.input_format.into(),
         stdin_is_jsonl: args.format == Format::Eval,
         doc_date: args.doc_date,
         publisher: args.publisher.clone(),

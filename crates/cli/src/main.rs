@@ -7,10 +7,14 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;
+mod demo;
 mod extract;
+mod ingest;
 mod input;
 mod offsets;
 mod output;
+mod query;
+mod train;
 
 use std::process::ExitCode;
 
@@ -20,6 +24,15 @@ fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let result = match cli.command {
         args::Command::Extract(extract_args) => extract::run(extract_args),
+        args::Command::Ingest(ingest_args) => ingest::run(ingest_args),
+        args::Command::Search(search_args) => query::search(search_args),
+        args::Command::Entity(entity_args) => query::entity(entity_args),
+        args::Command::Claims(claims_args) => query::claims(claims_args),
+        args::Command::Sources(sources_args) => query::sources(sources_args),
+        args::Command::Doc(doc_args) => query::doc(doc_args),
+        args::Command::Stats(stats_args) => query::stats(stats_args),
+        args::Command::Demo(demo_args) => demo::run(demo_args),
+        args::Command::Train(train_args) => train::run(train_args),
     };
     match result {
         Ok(outcome) if outcome.n_failed == 0 => ExitCode::SUCCESS,

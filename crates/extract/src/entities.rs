@@ -8,7 +8,7 @@
 //! resources live in `crates/extract/data/` and are indexed once by [`RuleEntities::new`];
 //! the rules are in [`rules`], the resources in [`lexicon`].
 
-mod lexicon;
+pub mod lexicon;
 mod rules;
 
 use claimgraph_model::{Mention, Timex};
@@ -26,6 +26,11 @@ impl RuleEntities {
     /// Indexes the embedded name lists and gazetteers (a few milliseconds).
     pub fn new() -> RuleEntities {
         RuleEntities { lexicon: Lexicon::new() }
+    }
+
+    /// The indexed name lists and gazetteers, shared with the statistical tagger's features.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 }
 

@@ -94,12 +94,8 @@ impl PlaceResolver for Geoparser {
             .map(|(idx, c)| keep(gaz, &regions, c, choice[idx].as_ref().map(|x| x.0), input.text))
             .collect();
         // Names accepted somewhere in the document, for one sense per document.
-        let kept_keys: std::collections::HashSet<&str> = cands
-            .iter()
-            .zip(&kept)
-            .filter(|(_, k)| **k)
-            .map(|(c, _)| c.key.as_str())
-            .collect();
+        let kept_keys: std::collections::HashSet<&str> =
+            cands.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.key.as_str()).collect();
         for (idx, c) in cands.iter().enumerate() {
             let (place, reason) = choice[idx].clone().unzip();
             // One sense per document: a name accepted once is accepted everywhere, unless

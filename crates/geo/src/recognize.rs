@@ -459,18 +459,18 @@ fn mark_context(input: &Input<'_>, mentions: &[Mention], c: &mut Candidate) {
     // Mentions are sorted and do not overlap: only the last one starting at or before the
     // candidate can contain it.
     let n_before = mentions.partition_point(|m| m.span.start <= c.span.start);
-    if let Some(m) = n_before.checked_sub(1).map(|idx| &mentions[idx]) {
-        if c.span.end <= m.span.end {
-            let exact = m.span == c.span;
-            match m.label {
-                EntityLabel::Location if exact && independent(m) => c.loc_mention = true,
-                // "Street" inside "Main Street": part of a longer name.
-                EntityLabel::Location if !exact => c.in_name = true,
-                EntityLabel::Location => {}
-                EntityLabel::Person => c.person_like = true,
-                EntityLabel::Organization => c.org_mention = true,
-                EntityLabel::Misc => {}
-            }
+    if let Some(m) = n_before.checked_sub(1).map(|idx| &mentions[idx])
+        && c.span.end <= m.span.end
+    {
+        let exact = m.span == c.span;
+        match m.label {
+            EntityLabel::Location if exact && independent(m) => c.loc_mention = true,
+            // "Street" inside "Main Street": part of a longer name.
+            EntityLabel::Location if !exact => c.in_name = true,
+            EntityLabel::Location => {}
+            EntityLabel::Person => c.person_like = true,
+            EntityLabel::Organization => c.org_mention = true,
+            EntityLabel::Misc => {}
         }
     }
     relative_location(input, c);

@@ -166,7 +166,10 @@ fn text_format_shows_claims_with_their_source_and_publisher() {
     assert!(output.status.success(), "stderr: {}", stderr(&output));
     let shown = stdout(&output);
     assert!(shown.contains("claims:"), "stdout: {shown}");
-    assert!(shown.contains("The ministry ← Example News : \"14 camps were closed on Monday\""), "stdout: {shown}");
+    assert!(
+        shown.contains("The ministry ← Example News : \"14 camps were closed on Monday\""),
+        "stdout: {shown}"
+    );
     assert!(shown.contains("[2017-02-20]") && shown.contains("[14 camps]"), "stdout: {shown}");
     assert!(
         shown.contains("Example News : \"The talks ended in Geneva.\" (own voice)"),

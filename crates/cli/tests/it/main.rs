@@ -1,4 +1,5 @@
 //! End-to-end tests of the `claimgraph` binary: real files, real processes.
 
 mod extract;
+mod ingest;
 mod quality;

@@ -1,0 +1,515 @@
+//! The query commands over a store: `search`, `entity`, `claims`, `sources`, `doc`,
+//! `stats`. Each prints text for people or, with `--json`, one JSON document in the
+//! versioned `claimgraph.<command>` format (`format_version` 1).
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use claimgraph_store::{
+    ClaimQuery, ClaimRecord, DocumentSummary, EntityRef, HitKind, SearchQuery, SourceKind,
+    SourceRef, Store,
+};
+use serde_json::{Value, json};
+
+use crate::Outcome;
+use crate::args::parse_date;
+
+/// The store to use: `--db FILE`, else `$CLAIMGRAPH_DB`, else `./claimgraph.db`.
+#[derive(Debug, clap::Args)]
+pub struct DbArg {
+    /// The store file (default: $CLAIMGRAPH_DB, else ./claimgraph.db).
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+}
+
+impl DbArg {
+    pub fn path(&self) -> PathBuf {
+        self.db.clone().unwrap_or_else(|| {
+            std::env::var_os("CLAIMGRAPH_DB")
+                .filter(|value| !value.is_empty())
+                .map_or_else(|| PathBuf::from("claimgraph.db"), PathBuf::from)
+        })
+    }
+}
+
+pub fn open(db: &DbArg) -> anyhow::Result<(Box<dyn Store>, PathBuf)> {
+    let path = db.path();
+    let store = claimgraph_app::open_store(&path)
+        .with_context(|| format!("cannot open the store {}", path.display()))?;
+    Ok((store, path))
+}
+
+/// Opens a store that must already exist: queries never create an empty database.
+fn open_existing(db: &DbArg) -> anyhow::Result<Box<dyn Store>> {
+    let path = db.path();
+    if !path.exists() {
+        anyhow::bail!(
+            "no store at {} (run `claimgraph ingest` first, or pass --db)",
+            path.display()
+        );
+    }
+    Ok(open(db)?.0)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// Words to find (all must occur).
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub db: DbArg,
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EntityArgs {
+    /// A name the entity goes by (full name, acronym, alias).
+    pub name: Vec<String>,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Claims shown per list in text output.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ClaimsArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Claims about this entity.
+    #[arg(long)]
+    pub about: Option<String>,
+    /// Claims whose original source is this entity or name (or this publisher, for
+    /// claims in its own voice).
+    #[arg(long)]
+    pub by: Option<String>,
+    /// Claims about days on or after this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Claims about days on or before this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
+    /// Claims mentioning this place.
+    #[arg(long)]
+    pub place: Option<String>,
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SourcesArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DocArgs {
+    /// The document's id (as ingested), store number, or content hash prefix.
+    pub id: String,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Also print the text.
+    #[arg(long)]
+    pub text: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn envelope(command: &str, body: Value) -> Value {
+    let mut value = json!({"format": format!("claimgraph.{command}"), "format_version": 1});
+    if let (Some(map), Value::Object(body)) = (value.as_object_mut(), body) {
+        map.extend(body);
+    }
+    value
+}
+
+fn print_json(value: &Value) -> anyhow::Result<()> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    serde_json::to_writer(&mut out, value)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn document_json(document: &DocumentSummary) -> Value {
+    json!({
+        "id": document.external_id,
+        "store_id": document.id,
+        "hash": document.hash,
+        "origin": document.origin,
+        "title": document.title,
+        "url": document.url,
+        "author": document.author,
+        "publisher": document.publisher,
+        "date": document.date.map(|d| d.to_string()),
+        "extractor_version": document.extractor_version,
+        "ingested_at": chrono::DateTime::from_timestamp(document.ingested_at, 0)
+            .map(|t| t.to_rfc3339()),
+    })
+}
+
+fn entity_json(entity: &EntityRef) -> Value {
+    json!({"id": entity.id, "name": entity.name, "label": entity.label})
+}
+
+fn source_json(source: &SourceRef) -> Value {
+    json!({
+        "name": source.name,
+        "entity": source.entity.as_ref().map(entity_json),
+        "span": source.span.map(|s| [s.start, s.end]),
+    })
+}
+
+fn claim_json(claim: &ClaimRecord) -> Value {
+    json!({
+        "id": claim.id,
+        "document": document_json(&claim.document),
+        "span": [claim.span.start, claim.span.end],
+        "content": claim.content,
+        "source": claim.source.as_ref().map(source_json),
+        "voice": if claim.source.is_some() { "attributed" } else { "publisher" },
+        "form": claim.form,
+        "cue": claim.cue,
+        "relays": claim.relays.iter().map(source_json).collect::<Vec<_>>(),
+        "publisher": claim.document.publisher,
+        "about": claim.about.iter().map(entity_json).collect::<Vec<_>>(),
+        "has_subject": claim.has_subject,
+        "dates": claim.dates.iter().map(|d| json!({
+            "text": d.text, "value": d.value, "end_value": d.end_value, "span": [d.span.start, d.span.end],
+        })).collect::<Vec<_>>(),
+        "quantities": claim.quantities.iter().map(|q| json!({
+            "text": q.text, "kind": q.kind, "value": q.value, "min": q.min, "max": q.max,
+            "unit": q.unit, "span": [q.span.start, q.span.end],
+        })).collect::<Vec<_>>(),
+        "places": claim.places.iter().map(|p| json!({
+            "text": p.text, "name": p.name, "geonames_id": p.geonames_id, "lat": p.lat,
+            "lon": p.lon, "precision": p.precision, "span": [p.span.start, p.span.end],
+        })).collect::<Vec<_>>(),
+        "hedges": claim.hedges,
+        "negated": claim.negated,
+        "stance": match claim.stance {
+            claimgraph_model::Stance::Asserts => "asserts",
+            claimgraph_model::Stance::Denies => "denies",
+        },
+    })
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    let text = text.replace('\n', " ");
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let head: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    format!("{head}…")
+}
+
+/// One line per claim: `source ← relay ← publisher: "content" [dates] [amounts] @places`.
+pub fn claim_line(claim: &ClaimRecord) -> String {
+    let mut hops: Vec<&str> = Vec::new();
+    if let Some(source) = &claim.source {
+        hops.push(&source.name);
+    }
+    hops.extend(claim.relays.iter().map(|r| r.name.as_str()));
+    let publisher = claim.document.publisher.as_deref().unwrap_or("(publisher)");
+    hops.push(publisher);
+    let mut line = format!("#{} {}", claim.id, hops.join(" ← "));
+    if claim.stance == claimgraph_model::Stance::Denies {
+        line.push_str(" denies");
+    }
+    line.push_str(&format!(": \"{}\"", shorten(claim.content.trim_matches('"'), 200)));
+    if claim.source.is_none() {
+        line.push_str(" (own voice)");
+    }
+    let dates: Vec<String> = claim
+        .dates
+        .iter()
+        .map(|d| d.value.clone().unwrap_or_else(|| format!("{}?", d.text)))
+        .collect();
+    if !dates.is_empty() {
+        line.push_str(&format!(" [{}]", dates.join(", ")));
+    }
+    let amounts: Vec<String> = claim
+        .quantities
+        .iter()
+        .map(|q| match (&q.value, &q.unit) {
+            (Some(value), Some(unit)) => format!("{value} {unit}"),
+            (Some(value), None) => value.to_string(),
+            _ => q.text.clone(),
+        })
+        .collect();
+    if !amounts.is_empty() {
+        line.push_str(&format!(" [{}]", amounts.join(", ")));
+    }
+    for place in &claim.places {
+        line.push_str(&format!(" @{}", place.name));
+    }
+    if !claim.hedges.is_empty() {
+        line.push_str(&format!(" ({})", claim.hedges.join(", ")));
+    }
+    if claim.negated {
+        line.push_str(" (negated)");
+    }
+    let date = claim.document.date.map_or(String::new(), |d| format!(", {d}"));
+    line.push_str(&format!("  — {}{date}", claim.document.external_id));
+    line
+}
+
+pub fn search(args: SearchArgs) -> anyhow::Result<Outcome> {
+    let store = open_existing(&args.db)?;
+    let text = args.query.join(" ");
+    let hits = store.search(&SearchQuery { text: text.clone(), limit: args.limit })?;
+    if args.json {
+        let hits: Vec<Value> = hits
+            .iter()
+            .map(|hit| {
+                json!({
+                    "kind": match hit.kind { HitKind::Document => "document", HitKind::Claim => "claim" },
+                    "document": document_json(&hit.document),
+                    "claim_id": hit.claim_id,
+                    "snippet": hit.snippet,
+                })
+            })
+            .collect();
+        return print_json(&envelope("search", json!({"query": text, "hits": hits})))
+            .map(|()| Outcome::default());
+    }
+    if hits.is_empty() {
+        println!("no match for {text:?}");
+    }
+    for hit in &hits {
+        let what = match hit.claim_id {
+            Some(id) => format!("claim #{id}"),
+            None => "document".to_string(),
+        };
+        let title = hit.document.title.as_deref().unwrap_or("");
+        println!("{} {what} {title}", hit.document.external_id);
+        println!("    {}", shorten(&hit.snippet, 240));
+    }
+    Ok(Outcome::default())
+}
+
+pub fn entity(args: EntityArgs) -> anyhow::Result<Outcome> {
+    let store = open_existing(&args.db)?;
+    let name = args.name.join(" ");
+    let profile = store.entity(&name)?;
+    if args.json {
+        let body = json!({
+            "entity": entity_json(&profile.entity),
+            "mentions": profile.n_mentions,
+            "first_seen": profile.first_seen.map(|d| d.to_string()),
+            "last_seen": profile.last_seen.map(|d| d.to_string()),
+            "aliases": profile.aliases.iter().map(|a| json!({
+                "alias": a.alias, "reason": a.reason, "document": a.document_external_id,
+                "document_store_id": a.document_id, "span": [a.span.start, a.span.end],
+            })).collect::<Vec<_>>(),
+            "occurrences": profile.occurrences.iter().map(|o| json!({
+                "document": o.document_external_id, "document_store_id": o.document_id,
+                "name": o.name, "mentions": o.n_mentions,
+                "matched_by": o.matched_by.as_ref().map(|(name, doc)| json!({"name": name, "first_document_store_id": doc})),
+            })).collect::<Vec<_>>(),
+            "claims_by": profile.claims_by.iter().map(claim_json).collect::<Vec<_>>(),
+            "claims_about": profile.claims_about.iter().map(claim_json).collect::<Vec<_>>(),
+            "other_matches": profile.other_matches.iter().map(entity_json).collect::<Vec<_>>(),
+        });
+        return print_json(&envelope("entity", body)).map(|()| Outcome::default());
+    }
+    let entity = &profile.entity;
+    println!("{} [{}] #{}", entity.name, entity.label, entity.id);
+    let seen = |d: Option<NaiveDate>| d.map_or("?".to_string(), |d| d.to_string());
+    println!(
+        "  {} mentions in {} documents, first seen {}, last seen {}",
+        profile.n_mentions,
+        profile.occurrences.len(),
+        seen(profile.first_seen),
+        seen(profile.last_seen)
+    );
+    // Aliases: each distinct name once, with its reasons and where it was first seen.
+    let mut shown: Vec<(&str, Vec<&str>, &str, usize)> = Vec::new();
+    for alias in &profile.aliases {
+        match shown.iter_mut().find(|(name, ..)| *name == alias.alias) {
+            Some((_, reasons, _, n)) => {
+                if !reasons.contains(&alias.reason.as_str()) {
+                    reasons.push(&alias.reason);
+                }
+                *n += 1;
+            }
+            None => shown.push((&alias.alias, vec![&alias.reason], &alias.document_external_id, 1)),
+        }
+    }
+    println!("aliases:");
+    for (name, reasons, first_document, n_documents) in &shown {
+        println!(
+            "  {name}  ({}; first in {first_document}, {n_documents} document(s))",
+            reasons.join(", ")
+        );
+    }
+    let joins: Vec<_> = profile.occurrences.iter().filter(|o| o.matched_by.is_some()).collect();
+    if !joins.is_empty() {
+        println!("joined across documents:");
+        for occurrence in joins.iter().take(args.limit) {
+            if let Some((via, first)) = &occurrence.matched_by {
+                println!(
+                    "  {} in {} via the name {via:?} (first used in store document #{first})",
+                    occurrence.name, occurrence.document_external_id
+                );
+            }
+        }
+    }
+    for (title, claims) in
+        [("claims by it", &profile.claims_by), ("claims about it", &profile.claims_about)]
+    {
+        println!("{title}: {}", claims.len());
+        for claim in claims.iter().take(args.limit) {
+            println!("  {}", claim_line(claim));
+        }
+    }
+    if !profile.other_matches.is_empty() {
+        let others: Vec<String> = profile
+            .other_matches
+            .iter()
+            .map(|e| format!("{} [{}] #{}", e.name, e.label, e.id))
+            .collect();
+        println!("also named so: {}", others.join("; "));
+    }
+    Ok(Outcome::default())
+}
+
+pub fn claims(args: ClaimsArgs) -> anyhow::Result<Outcome> {
+    let store = open_existing(&args.db)?;
+    let query = ClaimQuery {
+        about: args.about,
+        by: args.by,
+        since: args.since,
+        until: args.until,
+        place: args.place,
+        limit: args.limit,
+    };
+    let claims = store.claims(&query)?;
+    if args.json {
+        let body = json!({"claims": claims.iter().map(claim_json).collect::<Vec<_>>()});
+        return print_json(&envelope("claims", body)).map(|()| Outcome::default());
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    for claim in &claims {
+        writeln!(out, "{}", claim_line(claim))?;
+    }
+    writeln!(out, "{} claim(s)", claims.len())?;
+    out.flush()?;
+    Ok(Outcome::default())
+}
+
+pub fn sources(args: SourcesArgs) -> anyhow::Result<Outcome> {
+    let store = open_existing(&args.db)?;
+    let sources = store.sources()?;
+    let kind = |kind: SourceKind| match kind {
+        SourceKind::Publisher => "publisher",
+        SourceKind::Speaker => "speaker",
+    };
+    if args.json {
+        let body = json!({"sources": sources.iter().map(|s| json!({
+            "name": s.name, "kind": kind(s.kind), "entity": s.entity.as_ref().map(entity_json),
+            "claims": s.n_claims, "relayed": s.n_relayed, "documents": s.n_documents,
+            "first_seen": s.first_seen.map(|d| d.to_string()),
+            "last_seen": s.last_seen.map(|d| d.to_string()),
+        })).collect::<Vec<_>>()});
+        return print_json(&envelope("sources", body)).map(|()| Outcome::default());
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    writeln!(out, "{:<9} {:>6} {:>7} {:>5}  name", "kind", "claims", "relayed", "docs")?;
+    for source in &sources {
+        writeln!(
+            out,
+            "{:<9} {:>6} {:>7} {:>5}  {}",
+            kind(source.kind),
+            source.n_claims,
+            source.n_relayed,
+            source.n_documents,
+            source.name
+        )?;
+    }
+    out.flush()?;
+    Ok(Outcome::default())
+}
+
+pub fn doc(args: DocArgs) -> anyhow::Result<Outcome> {
+    let store = open_existing(&args.db)?;
+    let document = store.document(&args.id)?;
+    if args.json {
+        let body = json!({
+            "document": document_json(&document.summary),
+            "text": document.text,
+            "sentences": document.n_sentences,
+            "entities": document.entities.iter().map(|(e, n)| {
+                let mut value = entity_json(e);
+                value["mentions"] = json!(n);
+                value
+            }).collect::<Vec<_>>(),
+            "claims": document.claims.iter().map(claim_json).collect::<Vec<_>>(),
+        });
+        return print_json(&envelope("doc", body)).map(|()| Outcome::default());
+    }
+    let summary = &document.summary;
+    let field = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".to_string());
+    println!("{} (store #{}, sha256 {})", summary.external_id, summary.id, summary.hash);
+    println!("  title:     {}", field(&summary.title));
+    println!("  date:      {}", summary.date.map_or("-".to_string(), |d| d.to_string()));
+    println!("  publisher: {}", field(&summary.publisher));
+    println!("  author:    {}", field(&summary.author));
+    println!("  url:       {}", field(&summary.url));
+    println!("  origin:    {}", summary.origin);
+    let ingested = chrono::DateTime::from_timestamp(summary.ingested_at, 0)
+        .map_or("-".to_string(), |t| t.to_rfc3339());
+    println!("  ingested:  {ingested} by {}", summary.extractor_version);
+    println!("  {} sentences, {} characters", document.n_sentences, document.text.chars().count());
+    println!("entities:");
+    for (entity, n) in &document.entities {
+        println!("  {:<4} {} ×{n}", entity.label, entity.name);
+    }
+    println!("claims:");
+    for claim in &document.claims {
+        println!("  {}", claim_line(claim));
+    }
+    if args.text {
+        println!("text:\n{}", document.text);
+    }
+    Ok(Outcome::default())
+}
+
+pub fn stats(args: StatsArgs) -> anyhow::Result<Outcome> {
+    let store = open_existing(&args.db)?;
+    let stats = store.stats()?;
+    if args.json {
+        let body = json!({
+            "documents": stats.documents, "entities": stats.entities, "mentions": stats.mentions,
+            "claims": stats.claims, "attributed_claims": stats.attributed_claims,
+            "relayed_claims": stats.relayed_claims, "publishers": stats.publishers,
+        });
+        return print_json(&envelope("stats", body)).map(|()| Outcome::default());
+    }
+    println!("documents:  {}", stats.documents);
+    println!("entities:   {} ({} mentions)", stats.entities, stats.mentions);
+    println!(
+        "claims:     {} ({} attributed, {} relayed)",
+        stats.claims, stats.attributed_claims, stats.relayed_claims
+    );
+    println!("publishers: {}", stats.publishers);
+    Ok(Outcome::default())
+}

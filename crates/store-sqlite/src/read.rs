@@ -1,0 +1,662 @@
+//! Queries: documents, search, entities, claims, sources, stats.
+//!
+//! Claims are loaded in two steps: the claim rows matching the filters (one query built
+//! from the filters given), then their relays, entities, dates, quantities and places by
+//! claim id with cached statements. Names given by users are compared through
+//! `normalize_name`, the same key the writer stores.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
+
+use claimgraph_model::{Span, Stance};
+use claimgraph_store::facts::normalize_name;
+use claimgraph_store::{
+    AliasEvidence, ClaimQuery, ClaimRecord, ContentHash, DateFact, DocumentSummary,
+    EntityOccurrence, EntityProfile, EntityRef, HitKind, PlaceFact, QuantityFact, SearchHit,
+    SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError, StoredDocument,
+};
+
+use crate::backend;
+use crate::write::HEDGE_SEPARATOR;
+
+const DOCUMENT_COLUMNS: &str = "d.id, d.content_hash, d.external_id, d.origin, d.title, d.url, \
+     d.author, d.publisher, d.doc_date, d.extractor_version, d.ingested_at";
+
+fn parse_date(value: Option<String>) -> Option<NaiveDate> {
+    value.and_then(|value| NaiveDate::parse_from_str(&value, "%Y-%m-%d").ok())
+}
+
+/// Reads `DOCUMENT_COLUMNS` starting at column `at`.
+fn document_summary(row: &Row<'_>, at: usize) -> rusqlite::Result<DocumentSummary> {
+    Ok(DocumentSummary {
+        id: row.get(at)?,
+        hash: row.get(at + 1)?,
+        external_id: row.get(at + 2)?,
+        origin: row.get(at + 3)?,
+        title: row.get(at + 4)?,
+        url: row.get(at + 5)?,
+        author: row.get(at + 6)?,
+        publisher: row.get(at + 7)?,
+        date: parse_date(row.get(at + 8)?),
+        extractor_version: row.get(at + 9)?,
+        ingested_at: row.get(at + 10)?,
+    })
+}
+
+fn span(start: Option<i64>, end: Option<i64>) -> Option<Span> {
+    match (start, end) {
+        (Some(start), Some(end)) if 0 <= start && start <= end => {
+            Some(Span::new(start as usize, end as usize))
+        }
+        _ => None,
+    }
+}
+
+fn entity_ref(conn: &Connection, id: i64) -> rusqlite::Result<EntityRef> {
+    conn.prepare_cached("SELECT name, label FROM entities WHERE id = ?1")?
+        .query_row([id], |row| Ok(EntityRef { id, name: row.get(0)?, label: row.get(1)? }))
+}
+
+pub fn contains(conn: &Connection, hashes: &[ContentHash]) -> Result<Vec<bool>, StoreError> {
+    let mut statement =
+        conn.prepare_cached("SELECT 1 FROM documents WHERE content_hash = ?1").map_err(backend)?;
+    hashes.iter().map(|hash| statement.exists([hash.as_str()]).map_err(backend)).collect()
+}
+
+fn document_id(conn: &Connection, key: &str) -> rusqlite::Result<Option<i64>> {
+    let key = key.trim();
+    if key.is_empty() {
+        return Ok(None);
+    }
+    // The caller's id first: it is what users see in their files; the latest wins when a
+    // changed file was ingested again under the same id.
+    let by_external = conn
+        .prepare_cached("SELECT MAX(id) FROM documents WHERE external_id = ?1")?
+        .query_row([key], |row| row.get::<_, Option<i64>>(0))?;
+    if by_external.is_some() {
+        return Ok(by_external);
+    }
+    if let Ok(id) = key.trim_start_matches('#').parse::<i64>() {
+        let found = conn
+            .prepare_cached("SELECT id FROM documents WHERE id = ?1")?
+            .query_row([id], |row| row.get(0))
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    let lower = key.to_ascii_lowercase();
+    if lower.len() >= 8 && lower.bytes().all(|b| b.is_ascii_hexdigit()) {
+        // Hex digits sort below 'g': [prefix, prefix + "g") holds every hash with the prefix.
+        return conn
+            .prepare_cached(
+                "SELECT MIN(id) FROM documents WHERE content_hash >= ?1 AND content_hash < ?2",
+            )?
+            .query_row(params![lower, format!("{lower}g")], |row| row.get(0));
+    }
+    Ok(None)
+}
+
+pub fn document(conn: &Connection, key: &str) -> Result<StoredDocument, StoreError> {
+    let id = document_id(conn, key)
+        .map_err(backend)?
+        .ok_or_else(|| StoreError::NotFound(format!("no document {key:?}")))?;
+    let (summary, text, n_sentences) = conn
+        .query_row(
+            &format!(
+                "SELECT {DOCUMENT_COLUMNS}, d.text, d.n_sentences FROM documents d WHERE d.id = ?1"
+            ),
+            [id],
+            |row| Ok((document_summary(row, 0)?, row.get(11)?, row.get::<_, i64>(12)?)),
+        )
+        .map_err(backend)?;
+    let entities = (|| {
+        let mut statement = conn.prepare_cached(
+            "SELECT e.id, e.name, e.label, COUNT(*) FROM mentions m JOIN entities e
+             ON e.id = m.entity_id WHERE m.document_id = ?1
+             GROUP BY e.id ORDER BY MIN(m.start)",
+        )?;
+        let rows = statement.query_map([id], |row| {
+            Ok((
+                EntityRef { id: row.get(0)?, name: row.get(1)?, label: row.get(2)? },
+                row.get::<_, i64>(3)? as usize,
+            ))
+        })?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+    })()
+    .map_err(backend)?;
+    let claims = load_claims(conn, "c.document_id = ?", vec![Value::Integer(id)], None)?;
+    Ok(StoredDocument { summary, text, n_sentences: n_sentences as usize, entities, claims })
+}
+
+/// Turns free text into an FTS5 query: every word must occur, each word quoted so that
+/// FTS5 syntax characters (quotes, parentheses, `-`, `*`, AND/OR/NOT) are searched as
+/// text, never interpreted. Returns `None` when no word is left.
+fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .map(|word| format!("\"{}\"", word.replace('"', "\"\"")))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
+    let Some(fts) = fts_query(&query.text) else { return Ok(Vec::new()) };
+    let limit = query.limit.max(1) as i64;
+    let run = || -> rusqlite::Result<Vec<(f64, SearchHit)>> {
+        let mut hits = Vec::new();
+        let mut documents = conn.prepare_cached(&format!(
+            "SELECT bm25(documents_fts), snippet(documents_fts, 1, '[', ']', '…', 16),
+                 {DOCUMENT_COLUMNS}
+             FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+             WHERE documents_fts MATCH ?1 ORDER BY bm25(documents_fts) LIMIT ?2"
+        ))?;
+        let rows = documents.query_map(params![fts, limit], |row| {
+            Ok((
+                row.get::<_, f64>(0)?,
+                SearchHit {
+                    kind: HitKind::Document,
+                    snippet: row.get(1)?,
+                    document: document_summary(row, 2)?,
+                    claim_id: None,
+                },
+            ))
+        })?;
+        for row in rows {
+            hits.push(row?);
+        }
+        let mut claims = conn.prepare_cached(&format!(
+            "SELECT bm25(claims_fts), snippet(claims_fts, 0, '[', ']', '…', 24), c.id,
+                 {DOCUMENT_COLUMNS}
+             FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
+             JOIN documents d ON d.id = c.document_id
+             WHERE claims_fts MATCH ?1 ORDER BY bm25(claims_fts) LIMIT ?2"
+        ))?;
+        let rows = claims.query_map(params![fts, limit], |row| {
+            Ok((
+                row.get::<_, f64>(0)?,
+                SearchHit {
+                    kind: HitKind::Claim,
+                    snippet: row.get(1)?,
+                    claim_id: Some(row.get(2)?),
+                    document: document_summary(row, 3)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            hits.push(row?);
+        }
+        Ok(hits)
+    };
+    let mut hits = run().map_err(|error| match &error {
+        rusqlite::Error::SqliteFailure(_, Some(message)) if message.contains("fts5") => {
+            StoreError::InvalidQuery(format!("{:?}: {message}", query.text))
+        }
+        _ => backend(error),
+    })?;
+    // bm25 is lower for better matches; documents and claims are ranked on one scale.
+    hits.sort_by(|a, b| a.0.total_cmp(&b.0));
+    Ok(hits.into_iter().take(query.limit.max(1)).map(|(_, hit)| hit).collect())
+}
+
+pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError> {
+    let norm = normalize_name(name);
+    let run = || -> rusqlite::Result<Option<EntityProfile>> {
+        let mut candidates: Vec<EntityRef> = {
+            let mut statement = conn.prepare_cached(
+                "SELECT e.id, e.name, e.label FROM entities e
+                 WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = ?1)
+                 ORDER BY (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) DESC, e.id",
+            )?;
+            let rows = statement.query_map([&norm], |row| {
+                Ok(EntityRef { id: row.get(0)?, name: row.get(1)?, label: row.get(2)? })
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        if candidates.is_empty() {
+            return Ok(None);
+        }
+        let entity = candidates.remove(0);
+        let id = entity.id;
+        let aliases = {
+            let mut statement = conn.prepare_cached(
+                "SELECT a.alias, a.reason, a.document_id, d.external_id, a.start, a.end
+                 FROM entity_aliases a JOIN documents d ON d.id = a.document_id
+                 WHERE a.entity_id = ?1 ORDER BY a.document_id, a.start",
+            )?;
+            let rows = statement.query_map([id], |row| {
+                Ok(AliasEvidence {
+                    alias: row.get(0)?,
+                    reason: row.get(1)?,
+                    document_id: row.get(2)?,
+                    document_external_id: row.get(3)?,
+                    span: span(row.get(4)?, row.get(5)?).unwrap_or_default(),
+                })
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        let occurrences = {
+            let mut statement = conn.prepare_cached(
+                "SELECT o.document_id, d.external_id, o.name, o.n_mentions, o.matched_norm,
+                     o.matched_document_id
+                 FROM entity_occurrences o JOIN documents d ON d.id = o.document_id
+                 WHERE o.entity_id = ?1 ORDER BY o.document_id, o.local_index",
+            )?;
+            let rows = statement.query_map([id], |row| {
+                let matched_norm: Option<String> = row.get(4)?;
+                let matched_document: Option<i64> = row.get(5)?;
+                Ok(EntityOccurrence {
+                    document_id: row.get(0)?,
+                    document_external_id: row.get(1)?,
+                    name: row.get(2)?,
+                    n_mentions: row.get::<_, i64>(3)? as usize,
+                    matched_by: matched_norm.zip(matched_document),
+                })
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        let (n_mentions, first_seen, last_seen) = conn
+            .prepare_cached(
+                "SELECT COALESCE(SUM(o.n_mentions), 0), MIN(d.doc_date), MAX(d.doc_date)
+                 FROM entity_occurrences o JOIN documents d ON d.id = o.document_id
+                 WHERE o.entity_id = ?1",
+            )?
+            .query_row([id], |row| {
+                Ok((row.get::<_, i64>(0)?, parse_date(row.get(1)?), parse_date(row.get(2)?)))
+            })?;
+        Ok(Some(EntityProfile {
+            entity,
+            aliases,
+            occurrences,
+            n_mentions: n_mentions as usize,
+            first_seen,
+            last_seen,
+            claims_by: Vec::new(),
+            claims_about: Vec::new(),
+            other_matches: candidates,
+        }))
+    };
+    let mut profile = run()
+        .map_err(backend)?
+        .ok_or_else(|| StoreError::NotFound(format!("no entity named {name:?}")))?;
+    let id = Value::Integer(profile.entity.id);
+    profile.claims_by = load_claims(conn, "c.source_entity_id = ?", vec![id.clone()], None)?;
+    profile.claims_about = load_claims(
+        conn,
+        "c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = ?)",
+        vec![id],
+        None,
+    )?;
+    Ok(profile)
+}
+
+pub fn claims(conn: &Connection, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError> {
+    let mut conditions: Vec<&str> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(about) = &query.about {
+        conditions.push(
+            "c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE ce.entity_id IN
+                 (SELECT entity_id FROM entity_aliases WHERE norm = ?))",
+        );
+        values.push(Value::Text(normalize_name(about)));
+    }
+    if let Some(by) = &query.by {
+        conditions.push(
+            "(c.source_entity_id IN (SELECT entity_id FROM entity_aliases WHERE norm = ?1b)
+              OR c.source_norm = ?1b
+              OR (c.voice = 'publisher' AND d.publisher_norm = ?1b))",
+        );
+        values.push(Value::Text(normalize_name(by)));
+    }
+    if let Some(since) = query.since {
+        conditions.push("c.date_end >= ?");
+        values.push(Value::Text(since.to_string()));
+    }
+    if let Some(until) = query.until {
+        conditions.push("c.date_start <= ?");
+        values.push(Value::Text(until.to_string()));
+    }
+    if let Some(place) = &query.place {
+        conditions.push(
+            "c.id IN (SELECT claim_id FROM claim_places WHERE norm = ?1p OR lower(text) = lower(?2p))",
+        );
+        values.push(Value::Text(normalize_name(place)));
+        values.push(Value::Text(place.trim().to_string()));
+    }
+    let filter = if conditions.is_empty() { "1".to_string() } else { conditions.join(" AND ") };
+    load_claims(conn, &filter, values, query.limit)
+}
+
+/// Loads the claims matching `filter` (over `c`, the claim, and `d`, its document), whose
+/// `?` placeholders take `values` in order.
+fn load_claims(
+    conn: &Connection,
+    filter: &str,
+    values: Vec<Value>,
+    limit: Option<usize>,
+) -> Result<Vec<ClaimRecord>, StoreError> {
+    // Placeholders are written `?`, or `?1b`-style when one value is used several times
+    // in a condition; number them in order so each value binds where the caller meant.
+    let mut sql_filter = String::with_capacity(filter.len());
+    let mut number = 0;
+    let mut named: HashMap<String, usize> = HashMap::new();
+    let mut chars = filter.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch != '?' {
+            sql_filter.push(ch);
+            continue;
+        }
+        let mut tag = String::new();
+        while let Some(&next) = chars.peek() {
+            if next.is_ascii_alphanumeric() {
+                tag.push(next);
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let index = if tag.is_empty() {
+            number += 1;
+            number
+        } else {
+            *named.entry(tag).or_insert_with(|| {
+                number += 1;
+                number
+            })
+        };
+        sql_filter.push_str(&format!("?{index}"));
+    }
+    let limit = limit.map_or(-1, |limit| limit as i64);
+    let sql = format!(
+        "SELECT c.id, c.start, c.end, c.content, c.form, c.cue, c.source_name, c.source_entity_id,
+             c.source_start, c.source_end, c.stance, c.negated, c.has_subject, c.hedges,
+             {DOCUMENT_COLUMNS}
+         FROM claims c JOIN documents d ON d.id = c.document_id
+         WHERE {sql_filter} ORDER BY c.document_id, c.start, c.id LIMIT {limit}"
+    );
+    let run = || -> rusqlite::Result<Vec<ClaimRecord>> {
+        let mut statement = conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params_from_iter(values.iter()), |row| {
+            let source_name: Option<String> = row.get(6)?;
+            let source_entity: Option<i64> = row.get(7)?;
+            let source_span = span(row.get(8)?, row.get(9)?);
+            let hedges: String = row.get(13)?;
+            Ok((
+                ClaimRecord {
+                    id: row.get(0)?,
+                    span: span(row.get(1)?, row.get(2)?).unwrap_or_default(),
+                    content: row.get(3)?,
+                    form: row.get(4)?,
+                    cue: row.get(5)?,
+                    source: source_name.map(|name| SourceRef {
+                        name,
+                        entity: None,
+                        span: source_span,
+                    }),
+                    stance: if row.get::<_, String>(10)? == "denies" {
+                        Stance::Denies
+                    } else {
+                        Stance::Asserts
+                    },
+                    negated: row.get(11)?,
+                    has_subject: row.get(12)?,
+                    hedges: hedges
+                        .split(HEDGE_SEPARATOR)
+                        .filter(|h| !h.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                    document: document_summary(row, 14)?,
+                    relays: Vec::new(),
+                    about: Vec::new(),
+                    dates: Vec::new(),
+                    quantities: Vec::new(),
+                    places: Vec::new(),
+                },
+                source_entity,
+            ))
+        })?;
+        let mut claims = Vec::new();
+        for row in rows {
+            let (mut claim, source_entity) = row?;
+            if let (Some(source), Some(entity_id)) = (claim.source.as_mut(), source_entity) {
+                source.entity = Some(entity_ref(conn, entity_id)?);
+            }
+            fill_claim(conn, &mut claim)?;
+            claims.push(claim);
+        }
+        Ok(claims)
+    };
+    run().map_err(backend)
+}
+
+/// Loads a claim's relays, entities, dates, quantities and places.
+fn fill_claim(conn: &Connection, claim: &mut ClaimRecord) -> rusqlite::Result<()> {
+    let id = claim.id;
+    let mut relays = conn.prepare_cached(
+        "SELECT name, entity_id, start, end FROM claim_relays WHERE claim_id = ?1 ORDER BY position",
+    )?;
+    let rows = relays.query_map([id], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, Option<i64>>(1)?,
+            span(row.get(2)?, row.get(3)?),
+        ))
+    })?;
+    for row in rows {
+        let (name, entity_id, span) = row?;
+        let entity = entity_id.map(|entity_id| entity_ref(conn, entity_id)).transpose()?;
+        claim.relays.push(SourceRef { name, entity, span });
+    }
+    let mut about = conn.prepare_cached(
+        "SELECT e.id, e.name, e.label FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id
+         WHERE ce.claim_id = ?1 ORDER BY ce.position",
+    )?;
+    let rows = about.query_map([id], |row| {
+        Ok(EntityRef { id: row.get(0)?, name: row.get(1)?, label: row.get(2)? })
+    })?;
+    for row in rows {
+        let entity = row?;
+        if !claim.about.contains(&entity) {
+            claim.about.push(entity);
+        }
+    }
+    let mut dates = conn.prepare_cached(
+        "SELECT text, value, end_value, start, end FROM claim_dates WHERE claim_id = ?1
+         ORDER BY position",
+    )?;
+    let rows = dates.query_map([id], |row| {
+        Ok(DateFact {
+            text: row.get(0)?,
+            value: row.get(1)?,
+            end_value: row.get(2)?,
+            span: span(row.get(3)?, row.get(4)?).unwrap_or_default(),
+        })
+    })?;
+    claim.dates = rows.collect::<rusqlite::Result<_>>()?;
+    let mut quantities = conn.prepare_cached(
+        "SELECT text, kind, value, min, max, unit, start, end FROM claim_quantities
+         WHERE claim_id = ?1 ORDER BY position",
+    )?;
+    let rows = quantities.query_map([id], |row| {
+        Ok(QuantityFact {
+            text: row.get(0)?,
+            kind: row.get(1)?,
+            value: row.get(2)?,
+            min: row.get(3)?,
+            max: row.get(4)?,
+            unit: row.get(5)?,
+            span: span(row.get(6)?, row.get(7)?).unwrap_or_default(),
+        })
+    })?;
+    claim.quantities = rows.collect::<rusqlite::Result<_>>()?;
+    let mut places = conn.prepare_cached(
+        "SELECT text, name, geonames_id, lat, lon, precision, start, end FROM claim_places
+         WHERE claim_id = ?1 ORDER BY position",
+    )?;
+    let rows = places.query_map([id], |row| {
+        Ok(PlaceFact {
+            text: row.get(0)?,
+            name: row.get(1)?,
+            geonames_id: row.get::<_, Option<i64>>(2)?.map(|id| id as u64),
+            lat: row.get(3)?,
+            lon: row.get(4)?,
+            precision: row.get::<_, i64>(5)? as u8,
+            span: span(row.get(6)?, row.get(7)?).unwrap_or_default(),
+        })
+    })?;
+    claim.places = rows.collect::<rusqlite::Result<_>>()?;
+    Ok(())
+}
+
+pub fn sources(conn: &Connection) -> Result<Vec<SourceSummary>, StoreError> {
+    let run = || -> rusqlite::Result<Vec<SourceSummary>> {
+        // Speakers and relays are keyed by entity when resolved, else by normalized name.
+        let mut speakers: HashMap<(Option<i64>, String), SourceSummary> = HashMap::new();
+        let mut statement = conn.prepare_cached(
+            "SELECT c.source_entity_id, CASE WHEN c.source_entity_id IS NULL THEN c.source_norm
+                     ELSE '' END AS key,
+                 MIN(c.source_name), COUNT(*), COUNT(DISTINCT c.document_id),
+                 MIN(d.doc_date), MAX(d.doc_date)
+             FROM claims c JOIN documents d ON d.id = c.document_id
+             WHERE c.voice = 'attributed' GROUP BY 1, 2",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((
+                row.get::<_, Option<i64>>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, i64>(3)?,
+                row.get::<_, i64>(4)?,
+                parse_date(row.get(5)?),
+                parse_date(row.get(6)?),
+            ))
+        })?;
+        for row in rows {
+            let (entity_id, key, name, n_claims, n_documents, first_seen, last_seen) = row?;
+            let entity = entity_id.map(|id| entity_ref(conn, id)).transpose()?;
+            speakers.insert(
+                (entity_id, key),
+                SourceSummary {
+                    name: entity.as_ref().map_or(name, |entity| entity.name.clone()),
+                    kind: SourceKind::Speaker,
+                    entity,
+                    n_claims: n_claims as usize,
+                    n_relayed: 0,
+                    n_documents: n_documents as usize,
+                    first_seen,
+                    last_seen,
+                },
+            );
+        }
+        let mut statement = conn.prepare_cached(
+            "SELECT r.entity_id, CASE WHEN r.entity_id IS NULL THEN r.norm ELSE '' END AS key,
+                 MIN(r.name), COUNT(DISTINCT r.claim_id), COUNT(DISTINCT c.document_id),
+                 MIN(d.doc_date), MAX(d.doc_date)
+             FROM claim_relays r JOIN claims c ON c.id = r.claim_id
+             JOIN documents d ON d.id = c.document_id GROUP BY 1, 2",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((
+                row.get::<_, Option<i64>>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, i64>(3)?,
+                row.get::<_, i64>(4)?,
+                parse_date(row.get(5)?),
+                parse_date(row.get(6)?),
+            ))
+        })?;
+        for row in rows {
+            let (entity_id, key, name, n_relayed, n_documents, first_seen, last_seen) = row?;
+            match speakers.get_mut(&(entity_id, key.clone())) {
+                Some(speaker) => {
+                    speaker.n_relayed = n_relayed as usize;
+                    speaker.first_seen = min_date(speaker.first_seen, first_seen);
+                    speaker.last_seen = speaker.last_seen.max(last_seen);
+                }
+                None => {
+                    let entity = entity_id.map(|id| entity_ref(conn, id)).transpose()?;
+                    speakers.insert(
+                        (entity_id, key),
+                        SourceSummary {
+                            name: entity.as_ref().map_or(name, |entity| entity.name.clone()),
+                            kind: SourceKind::Speaker,
+                            entity,
+                            n_claims: 0,
+                            n_relayed: n_relayed as usize,
+                            n_documents: n_documents as usize,
+                            first_seen,
+                            last_seen,
+                        },
+                    );
+                }
+            }
+        }
+        let mut all: Vec<SourceSummary> = speakers.into_values().collect();
+        let mut statement = conn.prepare_cached(
+            "SELECT MIN(d.publisher), COUNT(*),
+                 (SELECT COUNT(*) FROM claims c JOIN documents d2 ON d2.id = c.document_id
+                  WHERE c.voice = 'publisher' AND d2.publisher_norm = d.publisher_norm),
+                 MIN(d.doc_date), MAX(d.doc_date)
+             FROM documents d WHERE d.publisher_norm IS NOT NULL AND d.publisher_norm != ''
+             GROUP BY d.publisher_norm",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok(SourceSummary {
+                name: row.get(0)?,
+                kind: SourceKind::Publisher,
+                entity: None,
+                n_documents: row.get::<_, i64>(1)? as usize,
+                n_claims: row.get::<_, i64>(2)? as usize,
+                n_relayed: 0,
+                first_seen: parse_date(row.get(3)?),
+                last_seen: parse_date(row.get(4)?),
+            })
+        })?;
+        for row in rows {
+            all.push(row?);
+        }
+        all.sort_by(|a, b| {
+            (b.n_claims + b.n_relayed)
+                .cmp(&(a.n_claims + a.n_relayed))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        Ok(all)
+    };
+    run().map_err(backend)
+}
+
+fn min_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+pub fn stats(conn: &Connection) -> Result<Stats, StoreError> {
+    conn.query_row(
+        "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM entities),
+             (SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM claims),
+             (SELECT COUNT(*) FROM claims WHERE voice = 'attributed'),
+             (SELECT COUNT(DISTINCT claim_id) FROM claim_relays),
+             (SELECT COUNT(DISTINCT publisher_norm) FROM documents WHERE publisher_norm != '')",
+        [],
+        |row| {
+            let count = |idx: usize| row.get::<_, i64>(idx).map(|n| n as usize);
+            Ok(Stats {
+                documents: count(0)?,
+                entities: count(1)?,
+                mentions: count(2)?,
+                claims: count(3)?,
+                attributed_claims: count(4)?,
+                relayed_claims: count(5)?,
+                publishers: count(6)?,
+            })
+        },
+    )
+    .map_err(backend)
+}

@@ -1,0 +1,66 @@
+//! The knowledge store: documents, their entities and claims, kept with provenance and
+//! queried in domain terms.
+//!
+//! [`Store`] is the interface every backend implements (`claimgraph-store-sqlite` is the
+//! default); callers (`claimgraph-app`, later the HTTP server) hold a `Box<dyn Store>` or
+//! `Arc<dyn Store>` and never see SQL. The trait is synchronous: analysis and ingest are
+//! CPU-bound and synchronous, and an async server calls it through `spawn_blocking`
+//! (docs/adr/0001-store-interface.md).
+//!
+//! What a store guarantees, whatever the backend:
+//! - a document is keyed by the hash of its text ([`ContentHash`]): the same text is
+//!   stored once, enforced by the backend's uniqueness constraint, not by a check first;
+//! - [`Store::put_batch`] is one transaction: after a crash either the whole batch is
+//!   stored or none of it, so a document is never half-stored;
+//! - every fact keeps its provenance: document (publisher, extractor version, ingest
+//!   time), byte span in the text, and for claims the relay chain.
+//!
+//! [`facts::document_facts`] turns an `Analysis` into the facts every backend stores, so
+//! backends differ in layout, never in content. The shared test suite is behind the
+//! `testing` feature ([`testing::run_suite`]).
+
+mod error;
+pub mod facts;
+#[cfg(feature = "testing")]
+pub mod testing;
+mod types;
+
+pub use error::StoreError;
+pub use types::{
+    AliasEvidence, ClaimQuery, ClaimRecord, ContentHash, DateFact, DocumentMeta, DocumentSummary,
+    EntityOccurrence, EntityProfile, EntityRef, HitKind, NewDocument, PlaceFact, PutOutcome,
+    QuantityFact, SearchHit, SearchQuery, SourceKind, SourceRef, SourceSummary, Stats,
+    StoredDocument,
+};
+
+/// A knowledge store. Implementations are shared across threads; writes are serialized
+/// by the backend.
+pub trait Store: Send + Sync + std::fmt::Debug {
+    /// Stores a batch of analyzed documents in one transaction, skipping texts already
+    /// stored (also within the batch). Outcomes are in batch order.
+    fn put_batch(&self, batch: &[NewDocument]) -> Result<Vec<PutOutcome>, StoreError>;
+
+    /// Which of these texts are already stored. Lets ingest skip analysis of documents
+    /// it has seen; correctness does not depend on it ([`Store::put_batch`] checks again).
+    fn contains(&self, hashes: &[ContentHash]) -> Result<Vec<bool>, StoreError>;
+
+    /// A document by store id, content hash (or a prefix of at least 8 characters), or
+    /// the caller's id. [`StoreError::NotFound`] when nothing matches.
+    fn document(&self, key: &str) -> Result<StoredDocument, StoreError>;
+
+    /// Full-text search over document texts and titles and over claims, best first.
+    /// Ranking is backend-specific; which documents and claims match is not.
+    fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError>;
+
+    /// The entity that goes by `name` (any of its names, case- and punctuation-
+    /// insensitive; the most mentioned when several do). [`StoreError::NotFound`] when none.
+    fn entity(&self, name: &str) -> Result<EntityProfile, StoreError>;
+
+    /// Claims matching every given filter, in document then text order.
+    fn claims(&self, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError>;
+
+    /// Publishers and speakers, most claims first.
+    fn sources(&self) -> Result<Vec<SourceSummary>, StoreError>;
+
+    fn stats(&self) -> Result<Stats, StoreError>;
+}
