@@ -20,6 +20,9 @@ use crate::Input;
 
 /// Most acronyms one parenthesis may define ("(PMOI/MEK)").
 const MAX_IN_PARENS: usize = 4;
+/// Tokens of a parenthetical skipped between a name and "also known as".
+const MAX_PARENTHETICAL_TOKENS: usize = 12;
+
 /// Longest alias name read after "also known as" when the recognizer missed it.
 const MAX_NAME_TOKENS: usize = 8;
 
@@ -286,6 +289,23 @@ impl<'a> Pass<'a> {
                 return Some(mention);
             }
             idx = idx.checked_sub(1)?;
+            // A parenthetical between the name and the trigger ("the People's Mojahedin
+            // Organization of Iran (PMOI/MEK), also known as ...") is skipped whole, up to
+            // a short bound.
+            if self.word(idx) == ")" {
+                let mut open = idx;
+                for _ in 0..MAX_PARENTHETICAL_TOKENS {
+                    open = open.checked_sub(1)?;
+                    if self.word(open) == "(" {
+                        break;
+                    }
+                }
+                if self.word(open) != "(" {
+                    return None;
+                }
+                idx = open;
+                continue;
+            }
             let word = lower(self.word(idx));
             let skippable = matches!(
                 word.as_str(),

@@ -613,7 +613,13 @@ impl<'a> Doc<'a> {
         let first = self.flags(a);
         let last = self.flags(b - 1);
         if n_words >= 2 {
-            let particle = (a..b).any(|x| self.flags(x) & lx::PARTICLE != 0 && !self.toks[x].cap);
+            // A name particle ("al", "bin", "von") marks a person; the Persian ezafe ("e", "i"
+            // in "Mujahedin-e-Khalq", "Hezb-i-Islami") joins names of any kind.
+            let particle = (a..b).any(|x| {
+                self.flags(x) & lx::PARTICLE != 0
+                    && !self.toks[x].cap
+                    && !matches!(self.low(x), "e" | "i")
+            });
             if first & lx::GIVEN != 0 || last & lx::SURNAME != 0 || particle {
                 self.push(a, b, Some(EntityLabel::Person), MentionSource::GivenName, false);
             } else {

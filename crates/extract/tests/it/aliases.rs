@@ -822,3 +822,14 @@ proptest! {
         prop_assert!(got.len() >= n_given);
     }
 }
+
+#[test]
+fn known_as_after_a_parenthetical_acronym() {
+    check(
+        "The Popular Front of Arvand (PFA/JFA), also known as the Jebhe-e-Arvand, met in Ahvaz.",
+        &["ORG Popular Front of Arvand", "LOC Ahvaz"],
+        "ORG Popular Front of Arvand = PFA (acronym-definition) = JFA (acronym-definition) \
+           = Jebhe-e-Arvand (explicit-alias)
+         LOC Ahvaz",
+    );
+}
