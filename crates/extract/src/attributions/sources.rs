@@ -427,7 +427,9 @@ pub fn resolve(
         }
         if reason == "description" || reason == "role" {
             let text = m.span.slice(doc.input.text).to_lowercase();
-            let named = text.contains(head) || (reason == "role" && role_given(doc, m.span, head));
+            let named = text.contains(head)
+                || (reason == "role" && role_given(doc, m.span, head))
+                || (is_media_noun(head) && has_media_word(&text));
             if named {
                 return Some(SourceResolution { entity: m.entity, reason, antecedent: Some(idx) });
             }
@@ -453,6 +455,62 @@ fn role_given(doc: &Doc<'_>, span: Span, role: &str) -> bool {
     let after = text.get(span.end..(span.end + 40).min(text.len())).unwrap_or("");
     let after = after.split_once('.').map_or(after, |(a, _)| a);
     before.to_lowercase().contains(role) || after.to_lowercase().contains(role)
+}
+
+/// Descriptions of news media: "the newspaper", "the same paper", "the broadcaster".
+fn is_media_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "newspaper"
+            | "paper"
+            | "daily"
+            | "weekly"
+            | "tabloid"
+            | "outlet"
+            | "website"
+            | "site"
+            | "broadcaster"
+            | "channel"
+            | "network"
+            | "station"
+            | "magazine"
+            | "agency"
+    )
+}
+
+/// Words that mark a name as a news medium ("The Washington Times", "Al-Sharq Daily",
+/// "Fars News Agency"): "the newspaper" prefers such a name over the nearest organization.
+fn has_media_word(lower_name: &str) -> bool {
+    lower_name.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        matches!(
+            word,
+            "times"
+                | "post"
+                | "news"
+                | "journal"
+                | "herald"
+                | "tribune"
+                | "guardian"
+                | "telegraph"
+                | "gazette"
+                | "press"
+                | "daily"
+                | "agency"
+                | "tv"
+                | "radio"
+                | "television"
+                | "broadcasting"
+                | "reuters"
+                | "observer"
+                | "chronicle"
+                | "independent"
+                | "economist"
+                | "monitor"
+                | "review"
+                | "magazine"
+                | "newspaper"
+        )
+    })
 }
 
 fn is_org_noun(w: &str) -> bool {

@@ -533,3 +533,18 @@ fn negated_cue_is_no_attribution() {
     check("The coach didn't want to comment on the trade.", &[]);
     check("The report does not mention that the plant had closed.", &[]);
 }
+
+#[test]
+fn the_newspaper_resolves_to_a_news_medium_before_a_nearer_ministry() {
+    let (text, entities, attributions) = analyze(
+        "[[O:The Gulf Times]] reported the raid on Monday. A spokesman for the \
+         [[O:Ministry of Interior]] denied it. Later the newspaper said that two officers had \
+         been arrested.",
+    );
+    let last = attributions.last().map(|a| render(&text, &entities, a)).unwrap_or_default();
+    assert!(
+        last.starts_with("the newspaper | said")
+            && last.ends_with("=> The Gulf Times (description)"),
+        "{last}"
+    );
+}
