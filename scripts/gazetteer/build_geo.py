@@ -61,8 +61,8 @@ COUNTRY_ALIASES = {
     "US": ["America", "U.S.", "U.S.A.", "USA", "United States of America", "the States"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
-    "CD": ["DRC", "DR Congo", "Congo-Kinshasa"],
-    "CG": ["Congo-Brazzaville"],
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo", "Republic of the Congo"],
     "PS": ["Palestine", "Palestinian Territories", "Palestinian territories"],
     "KR": ["South Korea"],
     "KP": ["North Korea"],
@@ -123,6 +123,36 @@ REGIONS = [
     ("O", None, "Gaza Strip", 31.42, 34.37, 0, ["Gaza"], []),
     ("O", None, "Siberia", 60.0, 100.0, 0, [], []),
     ("O", None, "Kurdistan", 36.5, 44.0, 0, [], []),
+    # Parts of continents that news names as places of their own ("cholera in West
+    # Africa", "spread from Northern Europe").
+    ("O", None, "West Africa", 12.0, -3.0, 0, ["Western Africa"], ["West African", "West Africans"]),
+    ("O", None, "East Africa", 1.0, 38.0, 0, ["Eastern Africa"], ["East African", "East Africans"]),
+    ("O", None, "Central Africa", 2.0, 20.0, 0, [], []),
+    ("O", None, "North Africa", 27.0, 14.0, 0, ["Northern Africa"], ["North African", "North Africans"]),
+    ("O", None, "Southern Africa", -25.0, 25.0, 0, [], []),
+    ("O", None, "Sub-Saharan Africa", 0.0, 20.0, 0, [], []),
+    ("O", None, "Northern Europe", 60.0, 15.0, 0, [], []),
+    ("O", None, "Western Europe", 48.0, 5.0, 0, [], []),
+    ("O", None, "Eastern Europe", 50.0, 30.0, 0, [], ["Eastern European", "Eastern Europeans"]),
+    ("O", None, "Southern Europe", 41.0, 15.0, 0, [], []),
+    ("O", None, "Central Europe", 50.0, 15.0, 0, [], []),
+    ("O", None, "Central Asia", 45.0, 65.0, 0, [], ["Central Asian", "Central Asians"]),
+    ("O", None, "Eastern Mediterranean", 34.0, 33.0, 0, [], []),
+    ("O", None, "Arctic", 80.0, 0.0, 0, [], []),
+    ("O", None, "Soviet Union", 55.75, 37.62, 0, ["USSR", "U.S.S.R."], []),
+    # Large islands and historical regions that are no first-level subdivision.
+    ("O", None, "Java", -7.5, 110.0, 0, [], []),
+    ("O", None, "Sumatra", 0.0, 102.0, 0, [], []),
+    ("O", None, "Borneo", 1.0, 114.0, 0, [], []),
+    ("O", None, "Luzon", 16.0, 121.0, 0, [], []),
+    ("O", None, "Mindanao", 8.0, 125.0, 0, [], []),
+    ("O", None, "Oahu", 21.47, -157.98, 0, ["O'ahu"], []),
+    ("O", None, "Darfur", 13.0, 25.0, 0, [], []),
+    ("O", None, "Kashmir", 34.0, 76.0, 0, [], ["Kashmiri", "Kashmiris"]),
+    ("O", None, "Jammu and Kashmir", 33.5, 75.0, 0, [], []),
+    ("O", None, "Jutland", 56.0, 9.0, 0, [], []),
+    ("O", None, "Anatolia", 39.0, 35.0, 0, [], []),
+    ("O", None, "Patagonia", -41.8, -68.9, 0, [], []),
 ]
 DEMONYM_REGIONS = {"EU": ["European", "Europeans"], "AF": ["African", "Africans"],
                    "AS": ["Asian", "Asians"], "SA": ["South American", "South Americans"],
@@ -165,6 +195,14 @@ def is_latin(name, western=False):
 
 def clean(field):
     return field.replace("\t", " ").replace("|", " ").replace("\n", " ").strip()
+
+
+def strip_marks(name):
+    """The name without combining accents ("Tamil Nādu" -> "Tamil Nadu"); letters without
+    an ASCII base ("ø", "ł") stay as they are."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def fold(name):
@@ -227,6 +265,17 @@ def build(dirs, min_population):
     rows = []
 
     def row(kind, gid, lat, lon, pop, cc, a1, a2, name, alts, dems, related=""):
+        # English text mostly drops the diacritics GeoNames writes ("Tamil Nadu" for
+        # "Tamil Nādu", "Sao Paulo"): the plain spelling is an alternate name too. Only
+        # for the main name and Latin-1 alternates: stripping a transliteration ("Teṉ")
+        # makes English words ("Ten").
+        alts = list(alts)
+        seen = {a.lower() for a in alts} | {name.lower()}
+        for a in [name] + [a for a in alts if is_latin(a, western=True)]:
+            plain = strip_marks(a)
+            if plain != a and plain.lower() not in seen:
+                seen.add(plain.lower())
+                alts.append(plain)
         rows.append([kind, str(gid or ""), f"{lat:.4f}", f"{lon:.4f}", str(int(pop or 0)),
                      cc, a1, a2, clean(name), "|".join(alts), "|".join(dems), related])
 

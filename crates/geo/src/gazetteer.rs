@@ -87,16 +87,18 @@ impl std::error::Error for GazetteerError {}
 #[derive(Debug, Default, Clone)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    /// Normalized name (see [`normalize`]) → places with that name or alternate name.
-    by_name: FastMap<Box<str>, Ids>,
-    /// Normalized demonym ("iranian") → the place it refers to.
-    by_demonym: FastMap<Box<str>, u32>,
+    /// Normalized name, demonym or word prefix of a multi-word one (see [`normalize`]) →
+    /// what it is. One map, so that the matcher pays one look-up (one cache miss in a
+    /// table of some 200,000 keys) per word.
+    by_key: FastMap<Box<str>, Entry>,
     /// ISO code → country.
     countries: HashMap<Box<str>, u32>,
     /// (country, admin1) → first-level region.
     regions: HashMap<(Box<str>, Box<str>), u32>,
     /// Longest indexed name, in words: the matcher looks no further.
     max_words: usize,
+    /// Scratch buffer for keys while parsing.
+    buf: Normalizer,
 }
 
 impl Gazetteer {
@@ -136,7 +138,7 @@ impl Gazetteer {
             .ok_or_else(|| err(1, "header has no row count".to_string()))?;
         let mut gaz = Gazetteer { max_words: 1, ..Gazetteer::default() };
         gaz.places.reserve(expected);
-        gaz.by_name.reserve(expected * 4);
+        gaz.by_key.reserve(expected * 4);
         for (idx, line) in lines {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -215,35 +217,71 @@ impl Gazetteer {
             _ => {}
         }
         self.places.push(place);
-        let mut add = |n: &str, flag: u32| {
-            let key = normalize(n);
+        let mut buf = std::mem::take(&mut self.buf);
+        let mut add = |gaz: &mut Gazetteer, n: &str, flag: u32| {
+            buf.clear();
+            buf.push_str(n);
+            let key = buf.as_str();
             let id = id | flag;
             if key.is_empty() {
                 return;
             }
-            self.max_words = self.max_words.max(key.bytes().filter(|&b| b == b' ').count() + 1);
-            match self.by_name.get_mut(key.as_str()) {
-                None => {
-                    self.by_name.insert(key.into_boxed_str(), Ids::One(id));
-                }
-                Some(ids) => ids.push(id),
-            }
+            gaz.add_prefixes(key);
+            gaz.entry(key).ids.push(id);
         };
-        add(name, 0);
+        add(self, name, 0);
         for alt in f[9].split('|').filter(|a| !a.is_empty()) {
-            add(alt, ALTERNATE);
+            add(self, alt, ALTERNATE);
         }
         // Several countries may claim a demonym ("American"): the most populous keeps it.
         for dem in f[10].split('|').filter(|a| !a.is_empty()) {
-            let key = normalize(dem).into_boxed_str();
-            let keep_old = self.by_demonym.get(&key).is_some_and(|&old| {
+            buf.clear();
+            buf.push_str(dem);
+            let key = buf.as_str();
+            self.add_prefixes(key);
+            let old = self.by_key.get(key).and_then(|e| e.demonym);
+            let keep_old = old.is_some_and(|old| {
                 self.places[old as usize].population >= self.places[id as usize].population
             });
             if !keep_old {
-                self.by_demonym.insert(key, id);
+                self.entry(key).demonym = Some(id);
             }
         }
+        self.buf = buf;
         Ok(())
+    }
+
+    /// Indexes the word prefixes of a multi-word key ("new", "new york" for "new york
+    /// city"), so that the matcher stops extending a run as soon as no name can follow.
+    fn add_prefixes(&mut self, key: &str) {
+        let mut words = 1;
+        for (at, b) in key.bytes().enumerate() {
+            if b == b' ' {
+                words += 1;
+                self.entry(&key[..at]).prefix = true;
+            }
+        }
+        self.max_words = self.max_words.max(words);
+    }
+
+    /// The entry of `key`, created empty if new; the key is allocated only then. Two hash
+    /// look-ups either way (the borrow checker rejects returning from `get_mut` early).
+    fn entry(&mut self, key: &str) -> &mut Entry {
+        if self.by_key.contains_key(key) {
+            self.by_key.get_mut(key).expect("present")
+        } else {
+            self.by_key.entry(Box::from(key)).or_default()
+        }
+    }
+
+    /// Everything indexed under `key` (already [`normalize`]d): the matcher's one look-up.
+    pub(crate) fn key(&self, key: &str) -> Option<&Entry> {
+        self.by_key.get(key)
+    }
+
+    /// Whether some multi-word name or demonym starts with the words of `key`.
+    pub fn is_prefix(&self, key: &str) -> bool {
+        self.by_key.get(key).is_some_and(|e| e.prefix)
     }
 
     pub fn len(&self) -> usize {
@@ -262,12 +300,12 @@ impl Gazetteer {
     /// [`ALTERNATE`] bit set matched an alternate name, not the place's main name: strip
     /// it with [`place_id`] before calling [`Gazetteer::place`].
     pub fn lookup(&self, key: &str) -> &[u32] {
-        self.by_name.get(key).map_or(&[], Ids::as_slice)
+        self.by_key.get(key).map_or(&[], |e| e.ids.as_slice())
     }
 
     /// The place a demonym (already normalized) refers to.
     pub fn demonym(&self, key: &str) -> Option<u32> {
-        self.by_demonym.get(key).copied()
+        self.by_key.get(key).and_then(|e| e.demonym)
     }
 
     pub fn country(&self, code: &str) -> Option<u32> {
@@ -300,35 +338,88 @@ pub fn place_id(id: u32) -> u32 {
 /// The look-up key of a name: lowercase, periods dropped ("U.S." = "US", "St. Louis" =
 /// "St Louis"), hyphens and runs of whitespace as one space, curly apostrophes straight.
 pub fn normalize(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut space = false;
-    for ch in name.chars() {
-        match ch {
-            '.' => {}
-            '-' | '–' | ' ' | '\t' | '\n' | '\u{a0}' => space = true,
-            '’' | '‘' => {
-                push_space(&mut out, &mut space);
-                out.push('\'');
+    let mut out = Normalizer::with_capacity(name.len());
+    out.push_str(name);
+    out.key
+}
+
+/// Builds a [`normalize`]d key piece by piece: the matcher extends one buffer token by
+/// token instead of normalizing every prefix of a name anew. `push_str(a); push_str(b)`
+/// gives `normalize(a + b)`.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Normalizer {
+    key: String,
+    /// A separator was seen since the last character written.
+    space: bool,
+}
+
+impl Normalizer {
+    pub(crate) fn with_capacity(n: usize) -> Normalizer {
+        Normalizer { key: String::with_capacity(n), space: false }
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.key.clear();
+        self.space = false;
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        &self.key
+    }
+
+    pub(crate) fn push_str(&mut self, text: &str) {
+        // Most names and most text are ASCII: a byte loop without case tables.
+        if text.is_ascii() {
+            for b in text.bytes() {
+                match b {
+                    b'.' => {}
+                    b'-' | b' ' | b'\t' | b'\n' | b'\r' => self.space = true,
+                    _ => {
+                        self.separate();
+                        self.key.push(char::from(b.to_ascii_lowercase()));
+                    }
+                }
             }
-            _ => {
-                push_space(&mut out, &mut space);
-                out.extend(ch.to_lowercase());
+            return;
+        }
+        for ch in text.chars() {
+            match ch {
+                '.' => {}
+                '-' | '–' | ' ' | '\t' | '\n' | '\r' | '\u{a0}' => self.space = true,
+                '’' | '‘' => {
+                    self.separate();
+                    self.key.push('\'');
+                }
+                _ => {
+                    self.separate();
+                    self.key.extend(ch.to_lowercase());
+                }
             }
         }
     }
-    out
+
+    fn separate(&mut self) {
+        if self.space && !self.key.is_empty() {
+            self.key.push(' ');
+        }
+        self.space = false;
+    }
 }
 
-fn push_space(out: &mut String, space: &mut bool) {
-    if *space && !out.is_empty() {
-        out.push(' ');
-    }
-    *space = false;
+/// What one key is in the gazetteer: a name (of these places), a demonym, the first words
+/// of a longer name, or several of these.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Entry {
+    pub(crate) ids: Ids,
+    pub(crate) demonym: Option<u32>,
+    pub(crate) prefix: bool,
 }
 
 /// The places of one name: most names have one, so no vector is allocated for them.
-#[derive(Debug, Clone)]
-enum Ids {
+#[derive(Debug, Clone, Default)]
+pub(crate) enum Ids {
+    #[default]
+    None,
     One(u32),
     Many(Vec<u32>),
 }
@@ -336,6 +427,7 @@ enum Ids {
 impl Ids {
     fn push(&mut self, id: u32) {
         match self {
+            Ids::None => *self = Ids::One(id),
             Ids::One(first) if place_id(*first) != place_id(id) => {
                 *self = Ids::Many(vec![*first, id]);
             }
@@ -348,21 +440,23 @@ impl Ids {
         }
     }
 
-    fn as_slice(&self) -> &[u32] {
+    pub(crate) fn as_slice(&self) -> &[u32] {
         match self {
+            Ids::None => &[],
             Ids::One(id) => std::slice::from_ref(id),
             Ids::Many(ids) => ids,
         }
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The multiply-rotate hash rustc uses (FxHash): several times faster than SipHash on
 /// short keys. The keys come from the gazetteer and the document, and a slow look-up
 /// costs only time, so hash flooding is not a concern worth SipHash's price here.
 #[derive(Debug, Default, Clone, Copy)]
-struct FxHasher {
+pub(crate) struct FxHasher {
     hash: u64,
 }
 
@@ -399,6 +493,9 @@ impl Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply mixes upward: the low bits, which pick the bucket, depend only on
+        // the first bytes of a short key ("new york", "new jersey", ...). The rotation
+        // brings the well-mixed high bits down (as rustc-hash 2 does).
+        self.hash.rotate_left(26)
     }
 }

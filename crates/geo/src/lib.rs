@@ -13,12 +13,12 @@ pub mod gazetteer;
 mod lexicon;
 mod recognize;
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use claimgraph_extract::{Input, PlaceResolver};
 use claimgraph_model::{Entity, GeoPrecision, Mention, PlaceKind, Toponym};
 
+use gazetteer::{FastMap, FastSet};
 pub use gazetteer::{Gazetteer, GazetteerError, Level, Place};
 use recognize::{Candidate, within};
 
@@ -94,15 +94,16 @@ impl PlaceResolver for Geoparser {
             .map(|(idx, c)| keep(gaz, &regions, c, choice[idx].as_ref().map(|x| x.0), input.text))
             .collect();
         // Names accepted somewhere in the document, for one sense per document.
-        let kept_keys: std::collections::HashSet<&str> =
+        let kept_keys: FastSet<&str> =
             cands.iter().zip(&kept).filter(|(_, k)| **k).map(|(c, _)| c.key.as_str()).collect();
         for (idx, c) in cands.iter().enumerate() {
             let (place, reason) = choice[idx].clone().unzip();
             // One sense per document: a name accepted once is accepted everywhere, unless
             // this mention is part of a longer name or a person's.
             let elsewhere = place.is_some()
-                && !c.in_name
+                && (!c.in_name || c.modifier)
                 && !c.person_like
+                && !c.not_place
                 && kept_keys.contains(c.key.as_str());
             if !kept[idx] && !elsewhere {
                 continue;
@@ -157,7 +158,13 @@ fn keep(
 ) -> bool {
     // A person's name ("Paris Hilton"); countries and regions inside a mention labelled
     // PER are more often the entity stage's mistake than a person.
-    let coarse_alone = !c.in_name && place.is_some_and(|p| gaz.place(p).level < Level::County);
+    if c.not_place {
+        return false;
+    }
+    // A town before an institution's head word ("Dublin City Council") is a modifier, not
+    // part of a longer name.
+    let in_name = c.in_name && !c.modifier;
+    let coarse_alone = !in_name && place.is_some_and(|p| gaz.place(p).level < Level::County);
     if c.person_like && !c.loc_mention && !coarse_alone {
         return false;
     }
@@ -187,9 +194,9 @@ fn keep(
     }
     match pl.level {
         Level::Continent | Level::Area | Level::Country | Level::Region => true,
-        Level::County => !c.in_name || !single_word,
+        Level::County => !in_name || !single_word,
         Level::City => {
-            if c.in_name && !c.loc_mention {
+            if in_name && !c.loc_mention {
                 return false;
             }
             let context = c.locative || c.loc_mention || regions.contains(gaz.place(p));
@@ -209,14 +216,14 @@ fn keep(
 /// city lies in one of them ("Gainesville" in a text that mentions Florida). Built once per
 /// document so that each look-up is a hash probe, not a scan of every candidate.
 struct DocumentRegions<'g> {
-    regions: std::collections::HashSet<(&'g str, &'g str)>,
-    counties: std::collections::HashSet<(&'g str, &'g str, &'g str)>,
+    regions: FastSet<(&'g str, &'g str)>,
+    counties: FastSet<(&'g str, &'g str, &'g str)>,
 }
 
 impl<'g> DocumentRegions<'g> {
     fn new(gaz: &'g Gazetteer, cands: &[Candidate]) -> DocumentRegions<'g> {
-        let mut regions = std::collections::HashSet::new();
-        let mut counties = std::collections::HashSet::new();
+        let mut regions = FastSet::default();
+        let mut counties = FastSet::default();
         for c in cands.iter().filter(|c| c.places.len() == 1) {
             let q = gaz.place(c.places[0]);
             match q.level {
@@ -258,13 +265,13 @@ fn resolve(gaz: &Gazetteer, cands: &[Candidate], mode: Mode) -> Vec<Option<(u32,
         return choice;
     }
     // Pass 1: prior and qualifiers, per name (one sense per document).
-    let mut keys: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut keys: FastMap<&str, Vec<usize>> = FastMap::default();
     for (idx, c) in cands.iter().enumerate() {
         if !c.places.is_empty() {
             keys.entry(c.key.as_str()).or_default().push(idx);
         }
     }
-    let mut first: HashMap<&str, (u32, f64)> = HashMap::new();
+    let mut first: FastMap<&str, (u32, f64)> = FastMap::default();
     for (key, idxs) in &keys {
         let places = &cands[idxs[0]].places;
         let mut scored: Vec<(u32, f64)> = places
@@ -287,7 +294,7 @@ fn resolve(gaz: &Gazetteer, cands: &[Candidate], mode: Mode) -> Vec<Option<(u32,
     anchors.truncate(MAX_ANCHORS);
     let anchors: Vec<(&str, u32)> = anchors.into_iter().map(|(_, k, p)| (k, p)).collect();
     // Pass 2: add document context.
-    let mut sense: HashMap<&str, (u32, String)> = HashMap::new();
+    let mut sense: FastMap<&str, (u32, String)> = FastMap::default();
     for (key, idxs) in &keys {
         let places = &cands[idxs[0]].places;
         if places.len() == 1 {

@@ -9,10 +9,10 @@
 
 use claimgraph_extract::Input;
 use claimgraph_model::{EntityLabel, GeoPrecision, Mention, MentionSource, Span, TokenKind};
-use claimgraph_text::words::{is_all_caps, is_capitalized, lower};
+use claimgraph_text::words::{is_all_caps, is_capitalized};
 
-use crate::gazetteer::{Gazetteer, Level, normalize};
-use crate::lexicon::{self, PlaceHead, contains};
+use crate::gazetteer::{FastSet, Gazetteer, Level, Normalizer, normalize};
+use crate::lexicon::{self, Lower, PlaceHead, contains};
 
 /// A candidate place mention.
 #[derive(Debug, Clone)]
@@ -47,6 +47,14 @@ pub(crate) struct Candidate {
     pub qualifier: Option<Span>,
     /// The other end of "the X-Y highway": the point is their midpoint.
     pub road_partner: Option<usize>,
+    /// Part of a currency ("US$5", "$US 5", "CA$10") or of the name of a species or a
+    /// disease ("African swine fever", "Egyptian fruit bats"), or an ethnic group ("Native
+    /// American"): never a place, whatever the rest of the document says about the name.
+    pub not_place: bool,
+    /// `in_name` only because an institution's head word follows ("Dublin City Council",
+    /// "Toronto Police", "the Boise Fire Department"): the gold sets count such a town as a
+    /// place mention, and it is no person's name.
+    pub modifier: bool,
 }
 
 /// Finds candidate place mentions in text order, non-overlapping.
@@ -58,10 +66,13 @@ pub(crate) fn candidates(
     let tokens = input.tokens;
     let n = tokens.len();
     let sentence_start = sentence_starts(input);
+    // Capitalized words, tested once: every pass below walks them.
+    let caps: Vec<bool> = (0..n).map(|i| is_cap_word(input, i)).collect();
     let mut out: Vec<Candidate> = Vec::new();
+    let mut key = Normalizer::with_capacity(64);
     let mut i = 0;
     while i < n {
-        let Some((end, places, demonym)) = longest_match(gaz, input, i) else {
+        let Some((end, places, demonym)) = longest_match(gaz, input, &caps, i, &mut key) else {
             i += 1;
             continue;
         };
@@ -69,8 +80,8 @@ pub(crate) fn candidates(
         out.push(new_candidate(input, i, end, span, places, demonym, sentence_start[i]));
         i = end;
     }
-    add_place_patterns(gaz, input, &sentence_start, &mut out);
-    add_abbreviations(gaz, input, &mut out);
+    add_place_patterns(gaz, input, &caps, &sentence_start, &mut out);
+    add_abbreviations(gaz, input, &caps, &mut out);
     add_mentions(input, mentions, &sentence_start, &mut out);
     out.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     // Drop overlaps: the earlier, then longer, candidate wins.
@@ -82,17 +93,27 @@ pub(crate) fn candidates(
         kept.push(c);
     }
     for c in &mut kept {
-        mark_context(input, mentions, c);
+        mark_context(input, mentions, &sentence_start, c);
     }
-    mark_surnames(gaz, input, &mut kept);
+    mark_surnames(gaz, input, mentions, &caps, &sentence_start, &mut kept);
     link_qualifiers(gaz, input, &mut kept);
     link_roads(input, &mut kept);
     kept
 }
 
 /// A town name that ends a two-word capitalized name elsewhere in the document ("Barack
-/// Obama", "Hillary Clinton") is a surname there and, alone, here too.
-fn mark_surnames(gaz: &Gazetteer, input: &Input<'_>, cands: &mut [Candidate]) {
+/// Obama", "Hillary Clinton") is a surname there and, alone, here too. At the start of a
+/// sentence the first word is capitalized anyway ("Overall Edmonton received a B", "One
+/// Edmonton resident"): there only a person mention from the entity stage makes the run a
+/// name.
+fn mark_surnames(
+    gaz: &Gazetteer,
+    input: &Input<'_>,
+    mentions: &[Mention],
+    caps: &[bool],
+    sentence_start: &[bool],
+    cands: &mut [Candidate],
+) {
     let tokens = input.tokens;
     // The candidates are sorted and do not overlap: at most one starts at each token.
     let mut candidate_at: Vec<Option<usize>> = vec![None; tokens.len()];
@@ -101,34 +122,35 @@ fn mark_surnames(gaz: &Gazetteer, input: &Input<'_>, cands: &mut [Candidate]) {
             *slot = Some(idx);
         }
     }
-    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut surnames: FastSet<String> = FastSet::default();
     let mut i = 0;
     while i < tokens.len() {
-        if !is_cap_word(input, i) {
+        if !caps[i] {
             i += 1;
             continue;
         }
         let mut end = i + 1;
-        while end < tokens.len() && is_cap_word(input, end) && tokens[end].space_before {
+        while end < tokens.len() && caps[end] && tokens[end].space_before {
             end += 1;
         }
-        let first = lower(input.word(i));
-        let first_is_place = candidate_at[i].is_some_and(|idx| {
-            cands[idx].places.iter().any(|&p| gaz.place(p).level < Level::County)
-        });
-        if end - i >= 2
-            && !contains(lexicon::FUNCTION_WORDS, &first)
-            && !contains(lexicon::NAME_PREFIXES, &first)
-            && !contains(lexicon::TITLES, &first)
-            && !first_is_place
-        {
-            let last = normalize(input.word(end - 1));
-            let is_town = candidate_at[end - 1].is_some_and(|idx| {
+        // A town ending a run of two or more words: the cheap test first, then the words.
+        let ends_in_town = end - i >= 2
+            && candidate_at[end - 1].is_some_and(|idx| {
                 cands[idx].tok_end == end
                     && cands[idx].places.iter().all(|&p| gaz.place(p).level == Level::City)
             });
-            if is_town {
-                surnames.insert(last);
+        if ends_in_town {
+            let first = Lower::new(input.word(i));
+            let first_is_place = candidate_at[i].is_some_and(|idx| {
+                cands[idx].places.iter().any(|&p| gaz.place(p).level < Level::County)
+            });
+            if (!sentence_start[i] || person_starts_at(mentions, tokens[i].span.start))
+                && !contains(lexicon::FUNCTION_WORDS, &first)
+                && !contains(lexicon::NAME_PREFIXES, &first)
+                && !contains(lexicon::TITLES, &first)
+                && !first_is_place
+            {
+                surnames.insert(normalize(input.word(end - 1)));
             }
         }
         i = end;
@@ -142,6 +164,22 @@ fn mark_surnames(gaz: &Gazetteer, input: &Input<'_>, cands: &mut [Candidate]) {
             c.person_like = true;
         }
     }
+}
+
+/// Whether the entity stage found a person mention starting at byte `start` (mentions
+/// are sorted by start).
+fn person_starts_at(mentions: &[Mention], start: usize) -> bool {
+    mentions_at(mentions, start).any(|m| m.label == EntityLabel::Person)
+}
+
+/// Whether the entity stage found any mention starting at byte `start`.
+fn mention_starts_at(mentions: &[Mention], start: usize) -> bool {
+    mentions_at(mentions, start).next().is_some()
+}
+
+fn mentions_at(mentions: &[Mention], start: usize) -> impl Iterator<Item = &Mention> {
+    let idx = mentions.partition_point(|m| m.span.start < start);
+    mentions[idx..].iter().take_while(move |m| m.span.start == start)
 }
 
 fn sentence_starts(input: &Input<'_>) -> Vec<bool> {
@@ -168,18 +206,28 @@ fn sentence_starts(input: &Input<'_>) -> Vec<bool> {
     starts
 }
 
-/// The longest gazetteer name or demonym starting at token `i`.
-fn longest_match(gaz: &Gazetteer, input: &Input<'_>, i: usize) -> Option<(usize, Vec<u32>, bool)> {
+/// The longest gazetteer name or demonym starting at token `i`. The key grows token by
+/// token in one buffer, and the walk stops as soon as no indexed name starts with it: per
+/// capitalized token that is one or two hash look-ups and no allocation.
+fn longest_match(
+    gaz: &Gazetteer,
+    input: &Input<'_>,
+    caps: &[bool],
+    i: usize,
+    key: &mut Normalizer,
+) -> Option<(usize, Vec<u32>, bool)> {
     let tokens = input.tokens;
-    let first = input.word(i);
-    if tokens[i].kind != TokenKind::Word || !is_capitalized(first) {
+    if !caps[i] {
         return None;
     }
     let max = gaz.max_words().min(8);
-    let mut best: Option<(usize, Vec<u32>, bool)> = None;
+    // (end token, demonym place or u32::MAX for a name)
+    let mut best: Option<(usize, Option<u32>)> = None;
     let mut words = 0;
     let mut connectors = 0;
     let mut j = i;
+    key.clear();
+    let mut written = tokens[i].span.start;
     while j < tokens.len() && words < max {
         let t = tokens[j];
         let w = input.word(j);
@@ -199,10 +247,15 @@ fn longest_match(gaz: &Gazetteer, input: &Input<'_>, i: usize) -> Option<(usize,
                 TokenKind::Number => break,
                 TokenKind::Word => {}
             }
-            if !is_capitalized(w) {
+            if !caps[j] {
                 if connectors < 2 && contains(lexicon::CONNECTORS, w) {
                     connectors += 1;
                     words += 1;
+                    key.push_str(&input.text[written..t.span.end]);
+                    written = t.span.end;
+                    if !gaz.key(key.as_str()).is_some_and(|e| e.prefix) {
+                        break;
+                    }
                     j += 1;
                     continue;
                 }
@@ -210,16 +263,27 @@ fn longest_match(gaz: &Gazetteer, input: &Input<'_>, i: usize) -> Option<(usize,
             }
         }
         words += 1;
-        let key = normalize(&input.text[tokens[i].span.start..t.span.end]);
-        let places = gaz.lookup(&key);
-        if !places.is_empty() {
-            best = Some((j + 1, places.to_vec(), false));
-        } else if let Some(p) = gaz.demonym(&key) {
-            best = Some((j + 1, vec![p], true));
+        key.push_str(&input.text[written..t.span.end]);
+        written = t.span.end;
+        let Some(entry) = gaz.key(key.as_str()) else { break };
+        if !entry.ids.as_slice().is_empty() {
+            best = Some((j + 1, None));
+        } else if let Some(p) = entry.demonym {
+            best = Some((j + 1, Some(p)));
+        }
+        if !entry.prefix {
+            break;
         }
         j += 1;
     }
-    best
+    let (end, demonym) = best?;
+    Some(match demonym {
+        Some(p) => (end, vec![p], true),
+        None => {
+            let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
+            (end, gaz.lookup(&normalize(span.slice(input.text))).to_vec(), false)
+        }
+    })
 }
 
 fn new_candidate(
@@ -251,6 +315,8 @@ fn new_candidate(
         precision: GeoPrecision::Exact,
         qualifier: None,
         road_partner: None,
+        not_place: false,
+        modifier: false,
     }
 }
 
@@ -259,6 +325,7 @@ fn new_candidate(
 fn add_place_patterns(
     gaz: &Gazetteer,
     input: &Input<'_>,
+    caps: &[bool],
     starts: &[bool],
     out: &mut Vec<Candidate>,
 ) {
@@ -267,22 +334,33 @@ fn add_place_patterns(
     // Capitalized runs.
     let mut i = 0;
     while i < n {
-        if !is_cap_word(input, i) {
+        if !caps[i] {
             i += 1;
             continue;
         }
         let mut end = i + 1;
-        while end < n && is_cap_word(input, end) && tokens[end].space_before {
+        while end < n && caps[end] && tokens[end].space_before {
             end += 1;
         }
-        // "X Province": the last word is a head and something precedes it.
-        if end - i >= 2 {
-            let head_word = lower(input.word(end - 1));
-            if let Some(&(_, head)) = lexicon::PLACE_HEADS.iter().find(|(h, _)| *h == head_word) {
-                let name_span = Span::new(tokens[i].span.start, tokens[end - 2].span.end);
+        // "X Province": the last word is a head and something precedes it. An article or
+        // preposition opening the sentence is not part of the name ("A Dallas County
+        // jury", "In Kerman Province"); "South" in "South Coast District" is.
+        let mut first = i;
+        if starts[i] && i + 2 < end {
+            let opener = Lower::new(input.word(i));
+            if contains(lexicon::FUNCTION_WORDS, &opener)
+                && !contains(lexicon::NAME_PREFIXES, &opener)
+            {
+                first += 1;
+            }
+        }
+        if end - first >= 2 {
+            let head_word = Lower::new(input.word(end - 1));
+            if let Some(&(_, head)) = lexicon::PLACE_HEADS.iter().find(|(h, _)| head_word == *h) {
+                let name_span = Span::new(tokens[first].span.start, tokens[end - 2].span.end);
                 let places = lookup_level(gaz, &normalize(name_span.slice(input.text)), head);
-                let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
-                let mut c = new_candidate(input, i, end, span, places, false, starts[i]);
+                let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
+                let mut c = new_candidate(input, first, end, span, places, false, starts[i]);
                 c.place_pattern = true;
                 c.head = Some(head);
                 out.push(c);
@@ -290,8 +368,8 @@ fn add_place_patterns(
         }
         // "the town of X".
         if i >= 2
-            && lower(input.word(i - 1)) == "of"
-            && contains(lexicon::PLACE_NOUNS, &lower(input.word(i - 2)))
+            && input.word(i - 1).eq_ignore_ascii_case("of")
+            && contains(lexicon::PLACE_NOUNS, &Lower::new(input.word(i - 2)))
         {
             let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
             let key = normalize(span.slice(input.text));
@@ -321,14 +399,19 @@ fn is_cap_word(input: &Input<'_>, i: usize) -> bool {
 }
 
 /// US state abbreviations after "Town," ("Paris, Tenn.") and "B.C."-style regions.
-fn add_abbreviations(gaz: &Gazetteer, input: &Input<'_>, out: &mut Vec<Candidate>) {
+fn add_abbreviations(gaz: &Gazetteer, input: &Input<'_>, caps: &[bool], out: &mut Vec<Candidate>) {
     let tokens = input.tokens;
     for i in 2..tokens.len() {
+        if !caps[i] {
+            continue;
+        }
         if tokens[i].kind != TokenKind::Word || input.word(i - 1) != "," {
             continue;
         }
         let w = input.word(i);
-        if !is_capitalized(w) || !is_cap_word(input, i - 2) {
+        // The longest abbreviations are six letters ("Hawaii"): skip longer words before
+        // normalizing.
+        if w.len() > 6 || !caps[i - 2] {
             continue;
         }
         let key = normalize(w);
@@ -348,9 +431,16 @@ fn add_abbreviations(gaz: &Gazetteer, input: &Input<'_>, out: &mut Vec<Candidate
         let span = Span::new(tokens[i].span.start, tokens[end_tok - 1].span.end);
         out.push(new_candidate(input, i, end_tok, span, vec![region], false, false));
     }
-    for (i, token) in tokens.iter().enumerate() {
+    // A state's AP abbreviation alone ("D-S.C.", "the S.C. Highway Patrol", "in W. Va.").
+    for i in (0..tokens.len()).filter(|&i| caps[i]) {
+        if let Some((end, region)) = standalone_state(gaz, input, i) {
+            let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
+            out.push(new_candidate(input, i, end, span, vec![region], false, false));
+        }
+    }
+    for (i, token) in tokens.iter().enumerate().filter(|&(i, _)| caps[i]) {
         let w = input.word(i);
-        if token.kind != TokenKind::Word || !is_all_caps(w) {
+        if !is_all_caps(w) {
             continue;
         }
         let key = normalize(w);
@@ -364,6 +454,44 @@ fn add_abbreviations(gaz: &Gazetteer, input: &Input<'_>, out: &mut Vec<Candidate
             out.push(new_candidate(input, i, i + 1, token.span, vec![region], false, false));
         }
     }
+}
+
+/// A US state abbreviation written with periods at token `i` ("S.C.", "W.Va.", "W. Va.",
+/// "Tenn."): the end of its tokens and the state. Only the forms in
+/// `lexicon::STANDALONE_STATES`: those that are also words ("Mass.", "Miss.", "Ind.") or
+/// postal codes ("OK.") count only after a town (`add_abbreviations`).
+fn standalone_state(gaz: &Gazetteer, input: &Input<'_>, i: usize) -> Option<(usize, u32)> {
+    let one = dotted_word(input, i)?;
+    // The longer form first: "W. Va." rather than no state at "W.".
+    for end in [dotted_word(input, one), Some(one)].into_iter().flatten() {
+        let key = normalize(
+            Span::new(input.tokens[i].span.start, input.tokens[end - 1].span.end).slice(input.text),
+        );
+        if let Some(&(_, code)) = lexicon::US_STATE_ABBREVIATIONS.iter().find(|(k, _)| *k == key)
+            && contains(lexicon::STANDALONE_STATES, &key)
+        {
+            return gaz.region("US", code).map(|r| (end, r));
+        }
+    }
+    None
+}
+
+/// A short capitalized word closed by a period, in the token or glued after it ("S.C.",
+/// "Tenn", "."): the index after it.
+fn dotted_word(input: &Input<'_>, j: usize) -> Option<usize> {
+    let token = input.tokens.get(j)?;
+    let w = input.word(j);
+    if w.len() > 5 || token.kind != TokenKind::Word {
+        return None;
+    }
+    let end = if w.ends_with('.') {
+        j + 1
+    } else if input.word(j + 1) == "." && input.tokens.get(j + 1).is_some_and(|t| !t.space_before) {
+        j + 2
+    } else {
+        return None;
+    };
+    is_capitalized(w).then_some(end)
 }
 
 /// LOC mentions from the entity stage that the gazetteer did not match.
@@ -416,11 +544,12 @@ fn independent(m: &Mention) -> bool {
 
 /// Sets the cues around a candidate: locative words, names it is part of, entity
 /// mentions over it, and the relative-location qualifier.
-fn mark_context(input: &Input<'_>, mentions: &[Mention], c: &mut Candidate) {
+fn mark_context(input: &Input<'_>, mentions: &[Mention], starts: &[bool], c: &mut Candidate) {
     let tokens = input.tokens;
     let prev = c.tok_start.checked_sub(1);
-    let prev_word = prev.map(|p| lower(input.word(p))).unwrap_or_default();
-    let prev2_word = c.tok_start.checked_sub(2).map(|p| lower(input.word(p))).unwrap_or_default();
+    let prev_word = prev.map(|p| Lower::new(input.word(p))).unwrap_or_default();
+    let prev2_word =
+        c.tok_start.checked_sub(2).map(|p| Lower::new(input.word(p))).unwrap_or_default();
     if contains(lexicon::LOCATIVE_BEFORE, &prev_word)
         || (prev_word == "of" && contains(lexicon::PLACE_NOUNS, &prev2_word))
         || (prev_word == "the" && contains(lexicon::LOCATIVE_BEFORE, &prev2_word))
@@ -430,13 +559,16 @@ fn mark_context(input: &Input<'_>, mentions: &[Mention], c: &mut Candidate) {
     if prev_word == "of" && contains(lexicon::PLACE_NOUNS, &prev2_word) {
         c.place_pattern = true;
     }
-    // Part of a longer capitalized name: "Bill Clinton", "Washington Post".
+    // Part of a longer capitalized name: "Bill Clinton", "Washington Post". A word opening
+    // the sentence is capitalized anyway ("Overall Edmonton received"): there only an
+    // entity mention starting with it ("Bill Clinton" as a person) joins the two.
     if let Some(p) = prev
         && tokens[p].kind == TokenKind::Word
         && is_capitalized(input.word(p))
         && tokens[c.tok_start].space_before
         && !contains(lexicon::FUNCTION_WORDS, &prev_word)
         && !contains(lexicon::NAME_PREFIXES, &prev_word)
+        && (!starts[p] || mention_starts_at(mentions, tokens[p].span.start))
     {
         c.in_name = true;
         if contains(lexicon::TITLES, &prev_word) {
@@ -449,12 +581,44 @@ fn mark_context(input: &Input<'_>, mentions: &[Mention], c: &mut Candidate) {
     {
         c.person_like = true;
     }
+    let name_before = c.in_name;
     if let Some(next) = tokens.get(c.tok_end)
         && next.kind == TokenKind::Word
         && next.space_before
         && is_capitalized(input.word(c.tok_end))
     {
         c.in_name = true;
+        c.modifier = !name_before
+            && !is_all_caps(input.word(c.tok_end))
+            && contains(lexicon::INSTITUTION_HEADS, &Lower::new(input.word(c.tok_end)));
+    }
+    // A dateline: a name in capitals opening a paragraph or sentence, then a comma or a
+    // dash ("CHARLESTON, W.Va. --", "TORRINGTON — City Council ..."). Capitals elsewhere
+    // are more often acronyms, which `keep` rejects.
+    let written = c.span.slice(input.text);
+    if c.sentence_initial
+        && !c.demonym
+        && !c.places.is_empty()
+        && is_all_caps(written)
+        && written.chars().filter(|ch| ch.is_alphabetic()).count() >= 3
+        && matches!(input.word(c.tok_end), "," | "—" | "–" | "-" | "--" | "---" | "(")
+    {
+        c.place_pattern = true;
+    }
+    // "US$5", "CA$10", "$US 5": glued to a dollar sign.
+    let glued_dollar_after =
+        tokens.get(c.tok_end).is_some_and(|t| !t.space_before && input.word(c.tok_end) == "$");
+    let glued_dollar_before = prev.is_some_and(|p| {
+        input.word(p) == "$" && !tokens[c.tok_start].space_before && c.tok_end - c.tok_start == 1
+    });
+    if glued_dollar_after || glued_dollar_before {
+        c.not_place = true;
+    }
+    if c.demonym {
+        let next = Lower::new(input.word(c.tok_end));
+        if contains(lexicon::SPECIES_WORDS, &next) || (prev_word == "native" && c.in_name) {
+            c.not_place = true;
+        }
     }
     // Mentions are sorted and do not overlap: only the last one starting at or before the
     // candidate can contain it.
@@ -478,7 +642,7 @@ fn mark_context(input: &Input<'_>, mentions: &[Mention], c: &mut Candidate) {
 
 /// "near X", "20 km north of X", "on the outskirts of X", "in and around X", "the X area".
 fn relative_location(input: &Input<'_>, c: &mut Candidate) {
-    let lw = |i: usize| lower(input.word(i));
+    let lw = |i: usize| Lower::new(input.word(i));
     let tokens = input.tokens;
     let s = c.tok_start;
     let mut start: Option<usize> = None;
@@ -627,17 +791,17 @@ fn link_roads(input: &Input<'_>, cands: &mut [Candidate]) {
             continue;
         }
         let Some(road) = tokens.get(b.tok_end) else { continue };
-        if !contains(lexicon::ROAD_WORDS, &lower(input.word(b.tok_end))) {
+        if !contains(lexicon::ROAD_WORDS, &Lower::new(input.word(b.tok_end))) {
             continue;
         }
         // The qualifier runs from "kilometer 20 of the" (if any) to the road word.
         let mut start = a.tok_start;
-        if start > 0 && lower(input.word(start - 1)) == "the" {
+        if start > 0 && Lower::new(input.word(start - 1)) == "the" {
             start -= 1;
             // "near kilometer 20 of the", "at km 20 on the".
             let mut b = start;
             while b > 0 && start - b < 5 {
-                let w = lower(input.word(b - 1));
+                let w = Lower::new(input.word(b - 1));
                 let cue = tokens[b - 1].kind == TokenKind::Number
                     || contains(lexicon::DISTANCE_UNITS, &w)
                     || contains(lexicon::NEAR_WORDS, &w)
@@ -650,7 +814,8 @@ fn link_roads(input: &Input<'_>, cands: &mut [Candidate]) {
                 }
                 b -= 1;
             }
-            while b < start && matches!(lower(input.word(b)).as_str(), "at" | "on" | "along" | "of")
+            while b < start
+                && matches!(Lower::new(input.word(b)).as_str(), "at" | "on" | "along" | "of")
             {
                 b += 1;
             }

@@ -100,3 +100,16 @@ fn an_empty_gazetteer_finds_nothing_and_does_not_panic() {
     let input = Input { text, tokens: &tokens, sentences: &sentences, doc_date: None };
     assert!(geo.find(&input, &[], &[]).is_empty());
 }
+
+#[test]
+fn names_without_diacritics_parts_of_continents_and_long_country_names() {
+    let geo = Geoparser::new();
+    let gaz = geo.gazetteer();
+    // GeoNames writes "Tamil Nādu"; English text does not.
+    assert!(gaz.find("Tamil Nadu").iter().any(|p| p.level == Level::Region));
+    for name in ["West Africa", "Northern Europe", "Eastern Mediterranean", "Soviet Union"] {
+        assert!(gaz.find(name).iter().any(|p| p.level == Level::Area), "{name}");
+    }
+    let drc = gaz.find("Democratic Republic of Congo");
+    assert!(drc.iter().any(|p| p.country.as_ref() == "CD" && p.level == Level::Country));
+}

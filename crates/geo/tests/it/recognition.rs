@@ -109,3 +109,83 @@ fn odd_text_does_not_panic() {
         let _ = geoparse(text);
     }
 }
+
+#[test]
+fn a_currency_prefix_is_not_a_place() {
+    let text = "Donors pledged US$5 million and $US 3 million more to Kenya.";
+    let found = geoparse(text);
+    let spans: Vec<&str> = found.iter().map(|t| t.span.slice(text)).collect();
+    assert_eq!(spans, ["Kenya"]);
+}
+
+#[test]
+fn a_capitalized_word_opening_a_sentence_does_not_make_a_town_a_surname() {
+    let text = "Overall Edmonton received a good grade. One Edmonton resident called in. \
+                The report put Edmonton near the bottom.";
+    let found = geoparse(text);
+    let n = found.iter().filter(|t| t.span.slice(text) == "Edmonton").count();
+    assert_eq!(n, 3, "{found:#?}");
+    assert!(km_from(toponym(text, &found, "Edmonton"), 53.55, -113.47) < 30.0);
+}
+
+#[test]
+fn a_town_before_an_institution_is_a_place() {
+    let text = "The Toronto Police said on Monday that the Winnipeg Fire Department knew.";
+    let found = geoparse(text);
+    assert!(km_from(toponym(text, &found, "Toronto"), 43.7, -79.4) < 30.0);
+    assert!(km_from(toponym(text, &found, "Winnipeg"), 49.9, -97.1) < 30.0);
+}
+
+#[test]
+fn a_name_before_a_school_or_a_surname_stays_a_name() {
+    let text = "Parents at Kennedy Elementary School met Tyler Perry in the gym.";
+    let found = geoparse(text);
+    let spans: Vec<&str> = found.iter().map(|t| t.span.slice(text)).collect();
+    assert!(spans.is_empty(), "{spans:?}");
+}
+
+#[test]
+fn datelines_in_capitals_are_places() {
+    let text = "CHARLESTON, W.Va. -- Officials said the NATO plan was new.\n\n\
+                TORRINGTON — The council met.";
+    let found = geoparse(text);
+    assert_eq!(toponym(text, &found, "W.Va.").name, "West Virginia");
+    assert!(km_from(toponym(text, &found, "CHARLESTON"), 38.35, -81.63) < 30.0);
+    toponym(text, &found, "TORRINGTON");
+    assert!(found.iter().all(|t| t.span.slice(text) != "NATO"));
+}
+
+#[test]
+fn state_abbreviations_alone() {
+    let text = "Rep. Ann Lee, D-S.C., said the S.C. Highway Patrol and police in W. Va. \
+                agreed. He attended Mass. Then he left.";
+    let found = geoparse(text);
+    let spans: Vec<&str> = found.iter().map(|t| t.span.slice(text)).collect();
+    assert_eq!(spans, ["S.C.", "S.C.", "W. Va."], "{found:#?}");
+    assert_eq!(toponym(text, &found, "W. Va.").name, "West Virginia");
+}
+
+#[test]
+fn demonyms_in_species_disease_and_ethnic_names_are_not_places() {
+    let text = "African swine fever and Egyptian fruit bats worried Native Americans \
+                as much as Japanese encephalitis did.";
+    let found = geoparse(text);
+    let spans: Vec<&str> = found.iter().map(|t| t.span.slice(text)).collect();
+    assert!(spans.is_empty(), "{spans:?}");
+}
+
+#[test]
+fn an_article_opening_the_sentence_is_not_part_of_a_county() {
+    let text = "A Dallas County jury convicted him.";
+    let found = geoparse(text);
+    let spans: Vec<&str> = found.iter().map(|t| t.span.slice(text)).collect();
+    assert_eq!(spans, ["Dallas County"]);
+}
+
+#[test]
+fn names_with_french_and_arabic_connectors_match_whole() {
+    let text = "Aid reached Port-au-Prince from Dar es Salaam.";
+    let found = geoparse(text);
+    let spans: Vec<&str> = found.iter().map(|t| t.span.slice(text)).collect();
+    assert_eq!(spans, ["Port-au-Prince", "Dar es Salaam"]);
+}
