@@ -68,8 +68,8 @@ pub fn run(args: TrainArgs) -> anyhow::Result<Outcome> {
     model.save(&args.out)?;
     let size = std::fs::metadata(&args.out).map_or(0, |m| m.len());
     eprintln!(
-        "claimgraph: trained on {} sentences ({} tokens) in {:.1}s: {} features, {} written ({:.1} MB)",
-        model.meta.n_sentences,
+        "claimgraph: trained on {} candidate segments ({} tokens) in {:.1}s: {} features, {} written ({:.1} MB)",
+        model.meta.n_segments,
         model.meta.n_tokens,
         model.meta.train_seconds,
         model.n_features(),

@@ -5,7 +5,8 @@
 //! 2. sentences (`claimgraph_text::split_sentences`);
 //! 3. temporal expressions ([`TimexRecognizer`]);
 //! 4. quantities ([`QuantityRecognizer`]), skipping what the timexes took;
-//! 5. entity mentions ([`EntityRecognizer`]);
+//! 5. entity mentions ([`EntityRecognizer`]): the rules with the trained tagger stacked on
+//!    them (`claimgraph_tagger::default_recognizer`, docs/MODEL.md);
 //! 6. aliases, grouping mentions into entities ([`AliasResolver`]);
 //! 7. places: toponyms resolved to coordinates ([`PlaceResolver`], `claimgraph-geo`);
 //! 8. attributions: who said what, relayed by whom ([`AttributionExtractor`]);
@@ -46,12 +47,16 @@ impl Default for Pipeline {
 }
 
 impl Pipeline {
-    /// The default stages: the rule-based recognizers with their embedded resources.
+    /// The default stages: the rule-based recognizers with their embedded resources, and
+    /// the trained entity tagger over the entity rules. The tagger's model is compiled in
+    /// and checked when loaded; should it ever fail to load, the entity rules alone run,
+    /// so that building a pipeline never fails.
     pub fn new() -> Pipeline {
         Pipeline {
             timexes: Box::new(RuleTimexes::new()),
             quantities: Box::new(RuleQuantities::new()),
-            entities: Box::new(RuleEntities::new()),
+            entities: claimgraph_tagger::default_recognizer()
+                .unwrap_or_else(|_| Box::new(RuleEntities::new())),
             aliases: Box::new(RuleAliases::new()),
             places: Box::new(Geoparser::new()),
             attributions: Box::new(RuleAttributions::new()),

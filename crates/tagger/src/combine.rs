@@ -12,14 +12,15 @@
 //! Then a name keeps one label across the document: each distinct name (its lowercased
 //! text) takes the label most of its occurrences got, ties going to the first label in
 //! PER, ORG, LOC, MISC order.
-
-use std::collections::HashMap;
+//!
+//! Both mention lists are sorted and non-overlapping, so matching them is a merge, not a
+//! search per mention: documents with thousands of names stay linear.
 
 use claimgraph_extract::Input;
-use claimgraph_model::{EntityLabel, Mention, MentionSource};
+use claimgraph_extract::entities::lexicon::FxMap;
+use claimgraph_model::{EntityLabel, Mention, MentionSource, Span};
 
-use crate::model::Scored;
-use crate::perceptron::N_TAGS;
+use crate::model::{Scored, Tagged};
 
 /// The thresholds of the combination (margins in the model's score units).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,44 +41,51 @@ impl Default for Policy {
     }
 }
 
+/// The tagger mentions overlapping `span`, from a list sorted by start.
+fn overlapping(tagged: &[Scored], span: Span) -> &[Scored] {
+    // Non-overlapping and sorted: ends increase too, so both bounds are binary searches.
+    let a = tagged.partition_point(|s| s.mention.span.end <= span.start);
+    let b = tagged.partition_point(|s| s.mention.span.start < span.end);
+    tagged.get(a..b.max(a)).unwrap_or(&[])
+}
+
 /// The final mentions of a document, sorted and non-overlapping.
 pub fn combine(
     input: &Input<'_>,
     policy: &Policy,
     rules: &[Mention],
-    tagged: &[Scored],
-    emissions: &[[f32; N_TAGS]],
+    tagged: &Tagged,
 ) -> Vec<Mention> {
-    // How sure the tagger is that a span is no name: the least, over its tokens, of the
-    // score of O minus the best name tag.
+    // How sure the tagger is that a span is no name: the least, over its scored tokens,
+    // of the score of O minus the best name tag (rule tokens are always scored).
     let o_margin = |m: &Mention| -> f32 {
         let first = input.tokens.partition_point(|t| t.span.end <= m.span.start);
         let last = input.tokens.partition_point(|t| t.span.start < m.span.end);
-        emissions
-            .get(first..last)
-            .unwrap_or(&[])
+        tagged
+            .emissions_of(first, last)
             .iter()
             .map(|e| e[0] - e[1..].iter().copied().fold(f32::NEG_INFINITY, f32::max))
             .fold(f32::INFINITY, f32::min)
     };
-    let mut out: Vec<Mention> = Vec::with_capacity(rules.len() + tagged.len());
+    let mentions = &tagged.mentions;
+    let mut out: Vec<Mention> = Vec::with_capacity(rules.len() + mentions.len());
     for rule in rules {
-        let same = tagged.iter().find(|s| s.mention.span == rule.span);
-        match same {
+        let over = overlapping(mentions, rule.span);
+        match over.iter().find(|s| s.mention.span == rule.span) {
             Some(s) if s.mention.label != rule.label && s.label >= policy.relabel => {
                 out.push(Mention { source: MentionSource::Tagger, ..s.mention.clone() });
             }
             Some(_) => out.push(rule.clone()),
             None => {
-                let overlapped = tagged.iter().any(|s| s.mention.span.overlaps(rule.span));
-                if overlapped || o_margin(rule) < policy.drop {
+                if !over.is_empty() || policy.drop == f32::INFINITY || o_margin(rule) < policy.drop
+                {
                     out.push(rule.clone());
                 }
             }
         }
     }
-    for s in tagged {
-        if s.name >= policy.add && !rules.iter().any(|r| r.span.overlaps(s.mention.span)) {
+    for s in mentions {
+        if s.name >= policy.add && !overlaps_any(rules, s.mention.span) {
             out.push(s.mention.clone());
         }
     }
@@ -88,16 +96,34 @@ pub fn combine(
     out
 }
 
+/// True when a mention of `sorted` (sorted, non-overlapping) overlaps `span`.
+fn overlaps_any(sorted: &[Mention], span: Span) -> bool {
+    let a = sorted.partition_point(|m| m.span.end <= span.start);
+    sorted.get(a).is_some_and(|m| m.span.start < span.end)
+}
+
 fn consistent_labels(input: &Input<'_>, mentions: &mut [Mention]) {
-    let key = |m: &Mention| -> String {
-        m.span.slice(input.text).chars().flat_map(char::to_lowercase).collect()
-    };
-    let mut votes: HashMap<String, [u32; 4]> = HashMap::new();
-    for m in mentions.iter() {
-        votes.entry(key(m)).or_default()[label_idx(m.label)] += 1;
+    let mut scratch = String::new();
+    let keys: Vec<u64> = mentions
+        .iter()
+        .map(|m| {
+            scratch.clear();
+            let name = m.span.slice(input.text);
+            if name.is_ascii() {
+                scratch.push_str(name);
+                scratch.make_ascii_lowercase();
+            } else {
+                scratch.extend(name.chars().flat_map(char::to_lowercase));
+            }
+            crate::features::word_hash(&scratch)
+        })
+        .collect();
+    let mut votes: FxMap<u64, [u32; 4]> = FxMap::default();
+    for (m, key) in mentions.iter().zip(&keys) {
+        votes.entry(*key).or_default()[label_idx(m.label)] += 1;
     }
-    for m in mentions.iter_mut() {
-        let Some(counts) = votes.get(&key(m)) else { continue };
+    for (m, key) in mentions.iter_mut().zip(&keys) {
+        let Some(counts) = votes.get(key) else { continue };
         let own = counts[label_idx(m.label)];
         if let Some((best, &n)) = counts.iter().enumerate().max_by_key(|(i, n)| (**n, 4 - i))
             && n > own

@@ -26,7 +26,7 @@ use claimgraph_model::{Mention, Timex};
 
 pub use data::TrainData;
 pub use features::{Clusters, FEATURE_SET};
-pub use model::{Meta, Model};
+pub use model::{Meta, Model, Tagged};
 pub use train::{TrainConfig, Unlabeled, train};
 
 /// The shipped model, compiled in.
@@ -89,7 +89,7 @@ impl TaggerEntities {
 impl EntityRecognizer for TaggerEntities {
     fn find(&self, input: &Input<'_>, timexes: &[Timex]) -> Vec<Mention> {
         let rules = self.rules.find(input, timexes);
-        let (tagged, emissions) = self.model.tag(self.rules.lexicon(), input, timexes, &rules);
-        combine::combine(input, &self.policy, &rules, &tagged, &emissions)
+        let tagged = self.model.tag(self.rules.lexicon(), input, timexes, &rules);
+        combine::combine(input, &self.policy, &rules, &tagged)
     }
 }

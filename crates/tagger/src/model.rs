@@ -12,6 +12,7 @@
 //!   clusters  u32 count, then per word: u8 length, bytes, 4 x u16
 //!   trans     (N_TAGS + 1) x N_TAGS x f32
 //!   scale     f32      weight = i16 * scale
+//!   table     u32      log2 of the number of buckets of the weight table
 //!   features  u32 count, then count x u64 hashes (sorted), then count x N_TAGS x i16
 //! ```
 //!
@@ -19,20 +20,28 @@
 //! units, and 1/65,536 of the largest changes no decision we measured, while halving the
 //! file. Every read is bounds-checked, so a truncated or altered file is an [`Error`]
 //! naming the file, never a panic.
+//!
+//! In memory the weights sit in a [`Table`]: feature hashing into fixed buckets of eight
+//! slots, each slot checked by 16 bits of the hash, so a lookup reads one 16-byte bucket
+//! of checks (the checks of all features fit in the L2 cache) and, only for a feature
+//! the model knows, one row of nine `i16`. Features the model never saw, the majority
+//! at tagging time, cost no read of the weights and add no noise.
 
 use std::path::{Path, PathBuf};
 
 use claimgraph_extract::Input;
-use claimgraph_extract::entities::lexicon::{FxMap, Lexicon};
+use claimgraph_extract::entities::lexicon::Lexicon;
 use claimgraph_model::{Mention, MentionSource, Span, Timex};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::features::{self, Clusters, DocFeatures, FEATURE_SET, Resources};
-use crate::perceptron::{LABELS, N_TAGS, Transitions, tag_b, tag_i, tag_label, viterbi};
+use crate::perceptron::{
+    LABELS, N_TAGS, Transitions, constrained, tag_b, tag_i, tag_label, viterbi,
+};
 
 pub const MAGIC: &[u8; 8] = b"CGTAGGR\x01";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const HEADER_LEN: usize = 8 + 4 + 8 + 8;
 
 /// Where a model came from and how it was trained, stored in the file.
@@ -44,7 +53,7 @@ pub struct Meta {
     pub seed: u64,
     pub min_count: u32,
     pub clusters_hash: String,
-    pub n_sentences: usize,
+    pub n_segments: usize,
     pub n_tokens: usize,
     pub train_seconds: f64,
 }
@@ -70,15 +79,139 @@ pub struct Scored {
     pub label: f32,
 }
 
+/// What [`Model::tag`] found in one document.
+#[derive(Debug, Clone, Default)]
+pub struct Tagged {
+    /// The tagger's mentions with their margins, sorted and non-overlapping.
+    pub mentions: Vec<Scored>,
+    /// The tokens that were scored (those of the candidate segments), in order.
+    pub tokens: Vec<u32>,
+    /// Their emission scores, `emissions[r]` for token `tokens[r]`.
+    pub emissions: Vec<[f32; N_TAGS]>,
+}
+
+impl Tagged {
+    /// The emission scores of the scored tokens among `first..last`.
+    pub fn emissions_of(&self, first: usize, last: usize) -> &[[f32; N_TAGS]] {
+        let a = self.tokens.partition_point(|&t| (t as usize) < first);
+        let b = self.tokens.partition_point(|&t| (t as usize) < last);
+        self.emissions.get(a..b).unwrap_or(&[])
+    }
+}
+
+/// Slots per bucket of a [`Table`].
+const SLOTS: usize = 8;
+/// 1 in each 16-bit lane of a `u64`.
+const LANES: u64 = 0x0001_0001_0001_0001;
+
+/// The weights by feature hash: `1 << bits` buckets of up to [`SLOTS`] features. A
+/// feature lives in bucket `hash & mask`, in a slot whose check is the top 16 bits of its
+/// hash (never 0, which marks an empty slot). Two features with the same bucket and check
+/// cannot both be stored; the one inserted first (the more important) wins. The weight
+/// rows are packed, bucket after bucket (`base[b] + slot`), so the whole table of a
+/// shipped model (checks, bases and rows) takes about a megabyte and stays in cache.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    bits: u32,
+    checks: Vec<[u16; SLOTS]>,
+    base: Vec<u32>,
+    weights: Vec<[i16; N_TAGS]>,
+    keys: Vec<u64>,
+}
+
+impl Table {
+    /// The number of buckets (as a power of two) for `n` features: four per bucket at
+    /// most on average, so that few buckets overflow.
+    fn bits_for(n: usize) -> u32 {
+        n.div_ceil(SLOTS / 2).max(1).next_power_of_two().trailing_zeros()
+    }
+
+    /// Builds a table of `1 << bits` buckets from `(hash, weights)` in order of
+    /// importance; returns it and the number of features that did not fit.
+    fn build(bits: u32, rows: impl IntoIterator<Item = (u64, [i16; N_TAGS])>) -> (Table, usize) {
+        let bits = bits.min(28);
+        let buckets = 1usize << bits;
+        let mut checks = vec![[0u16; SLOTS]; buckets];
+        let mut slots: Vec<Vec<(u64, [i16; N_TAGS])>> = vec![Vec::new(); buckets];
+        let mut dropped = 0;
+        for (key, row) in rows {
+            let (bucket, check) = place(bits, key);
+            let c = &mut checks[bucket];
+            let used = slots[bucket].len();
+            if used == SLOTS || c[..used].contains(&check) {
+                dropped += 1;
+                continue;
+            }
+            c[used] = check;
+            slots[bucket].push((key, row));
+        }
+        let mut table = Table { bits, checks, ..Table::default() };
+        table.base.reserve(buckets);
+        for bucket in slots {
+            table.base.push(table.weights.len() as u32);
+            for (key, row) in bucket {
+                table.keys.push(key);
+                table.weights.push(row);
+            }
+        }
+        (table, dropped)
+    }
+
+    fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<&[i16; N_TAGS]> {
+        let (bucket, check) = place(self.bits, key);
+        let checks = self.checks.get(bucket)?;
+        // Four 16-bit lanes at a time: a lane equal to `check` becomes zero, and the
+        // classic has-zero test finds the first such lane without a branch per slot.
+        let pattern = u64::from(check) * LANES;
+        for half in 0..2 {
+            let c = &checks[half * 4..half * 4 + 4];
+            let lanes = u64::from(c[0])
+                | u64::from(c[1]) << 16
+                | u64::from(c[2]) << 32
+                | u64::from(c[3]) << 48;
+            let x = lanes ^ pattern;
+            let zero = x.wrapping_sub(LANES) & !x & (LANES << 15);
+            if zero != 0 {
+                let slot = half * 4 + (zero.trailing_zeros() / 16) as usize;
+                let base = *self.base.get(bucket)? as usize;
+                return self.weights.get(base + slot);
+            }
+        }
+        None
+    }
+
+    /// `(hash, weights)` of every stored feature, sorted by hash.
+    fn entries(&self) -> Vec<(u64, [i16; N_TAGS])> {
+        let mut out: Vec<(u64, [i16; N_TAGS])> =
+            self.keys.iter().copied().zip(self.weights.iter().copied()).collect();
+        out.sort_unstable_by_key(|e| e.0);
+        out
+    }
+}
+
+/// The bucket and check of a feature hash.
+#[inline]
+fn place(bits: u32, key: u64) -> (usize, u16) {
+    let bucket = (key as usize) & ((1usize << bits) - 1);
+    (bucket, ((key >> 48) as u16) | 1)
+}
+
 /// A trained tagger.
 #[derive(Debug, Clone)]
 pub struct Model {
     pub meta: Meta,
     pub(crate) clusters: Clusters,
-    pub(crate) index: FxMap<u64, u32>,
-    /// `index` row r has weights `weights[r * N_TAGS..(r + 1) * N_TAGS]`.
-    pub(crate) weights: Vec<f32>,
+    pub(crate) table: Table,
+    /// Weight = `i16` × `scale`.
+    pub(crate) scale: f32,
     pub(crate) trans: Transitions,
+    /// `trans` with forbidden transitions at minus infinity, for decoding.
+    decode_trans: Transitions,
 }
 
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
@@ -91,104 +224,107 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 }
 
 impl Model {
+    /// Builds a model from averaged weights: `keys[i]` has weights
+    /// `weights[i * N_TAGS..(i + 1) * N_TAGS]`. Weights are quantized to 16 bits; features
+    /// whose weights all round to 0 are dropped, and where two features collide in the
+    /// table the one with the larger weights stays.
+    pub fn from_weights(
+        meta: Meta,
+        clusters: Clusters,
+        keys: &[u64],
+        weights: &[f32],
+        trans: Transitions,
+    ) -> Model {
+        let max = weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let mut rows: Vec<(i32, u64, [i16; N_TAGS])> = Vec::with_capacity(keys.len());
+        for (i, &key) in keys.iter().enumerate() {
+            let Some(w) = weights.get(i * N_TAGS..(i + 1) * N_TAGS) else { break };
+            let mut row = [0i16; N_TAGS];
+            for (q, w) in row.iter_mut().zip(w) {
+                *q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            }
+            let norm = row.iter().map(|q| i32::from(*q).abs()).max().unwrap_or(0);
+            if norm > 0 {
+                rows.push((norm, key, row));
+            }
+        }
+        rows.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let bits = Table::bits_for(rows.len());
+        let (table, _) = Table::build(bits, rows.into_iter().map(|(_, key, row)| (key, row)));
+        Model::assemble(meta, clusters, table, scale, trans)
+    }
+
+    fn assemble(
+        meta: Meta,
+        clusters: Clusters,
+        table: Table,
+        scale: f32,
+        trans: Transitions,
+    ) -> Model {
+        Model { meta, clusters, table, scale, decode_trans: constrained(&trans), trans }
+    }
+
     pub fn n_features(&self) -> usize {
-        self.index.len()
+        self.table.len()
     }
 
     pub fn clusters(&self) -> &Clusters {
         &self.clusters
     }
 
-    /// Tags one document: the tagger's mentions with their margins, sorted and
-    /// non-overlapping, and every token's emission scores. `rules` are the rule
-    /// recognizer's mentions of the same input (stacked features).
+    /// Tags one document: the tagger's mentions with their margins, and the emission
+    /// scores of the tokens it scored. `rules` are the rule recognizer's mentions of the
+    /// same input (stacked features).
     pub fn tag(
         &self,
         lexicon: &Lexicon,
         input: &Input<'_>,
         timexes: &[Timex],
         rules: &[Mention],
-    ) -> (Vec<Scored>, Vec<[f32; N_TAGS]>) {
-        let (tags, emissions) = self.tag_tokens(lexicon, input, timexes, rules);
-        let mut mentions = Vec::new();
-        let mut open: Option<(usize, usize)> = None;
-        let mut close = |open: &mut Option<(usize, usize)>, end: usize| {
-            if let Some((start, label)) = open.take() {
-                let span =
-                    Span::new(input.tokens[start].span.start, input.tokens[end - 1].span.end);
-                let (mut name, mut label_margin) = (f32::INFINITY, f32::INFINITY);
-                for e in &emissions[start..end] {
-                    let own = e[tag_b(label)].max(e[tag_i(label)]);
-                    let other = (0..LABELS.len())
-                        .filter(|&l| l != label)
-                        .map(|l| e[tag_b(l)].max(e[tag_i(l)]))
-                        .fold(f32::NEG_INFINITY, f32::max);
-                    name = name.min(own - e[0]);
-                    label_margin = label_margin.min(own - other);
-                }
-                let label = LABELS[label];
-                let mention = Mention { span, label, source: MentionSource::Tagger, entity: 0 };
-                mentions.push(Scored { mention, name, label: label_margin });
-            }
-        };
-        for (t, &tag) in tags.iter().enumerate() {
-            match tag_label(tag as usize) {
-                Some((label, true)) => {
-                    close(&mut open, t);
-                    open = Some((t, label));
-                }
-                Some((label, false)) if open.is_some_and(|(_, l)| l == label) => {}
-                _ => close(&mut open, t),
-            }
-        }
-        close(&mut open, tags.len());
-        (mentions, emissions)
-    }
-
-    /// The best tag of every token, sentence by sentence (tokens outside any sentence
-    /// are `O`), and every token's emission scores.
-    pub fn tag_tokens(
-        &self,
-        lexicon: &Lexicon,
-        input: &Input<'_>,
-        timexes: &[Timex],
-        rules: &[Mention],
-    ) -> (Vec<u8>, Vec<[f32; N_TAGS]>) {
+    ) -> Tagged {
         let mut feats = DocFeatures::default();
         let res = Resources { lexicon, clusters: &self.clusters };
         features::extract(&res, input, timexes, rules, &mut feats);
-        let mut tags = vec![0u8; input.tokens.len()];
-        let mut all = vec![[0.0f32; N_TAGS]; input.tokens.len()];
-        let mut emissions: Vec<[f32; N_TAGS]> = Vec::new();
-        let mut path = Vec::new();
-        let mut row = 0;
-        for sentence in input.sentences {
-            let (s0, s1) = (sentence.token_start, sentence.token_end.min(tags.len()));
-            emissions.clear();
-            for _ in s0..s1 {
-                let mut scores = [0.0f32; N_TAGS];
-                for h in feats.token(row) {
-                    if let Some(&r) = self.index.get(h) {
-                        let base = r as usize * N_TAGS;
-                        if let Some(w) = self.weights.get(base..base + N_TAGS) {
-                            for (s, x) in scores.iter_mut().zip(w) {
-                                *s += x;
-                            }
-                        }
+        let mut emissions: Vec<[f32; N_TAGS]> = Vec::with_capacity(feats.n_rows());
+        for r in 0..feats.n_rows() {
+            let mut acc = [0i32; N_TAGS];
+            for &h in feats.row(r) {
+                if let Some(w) = self.table.get(h) {
+                    for (a, x) in acc.iter_mut().zip(w) {
+                        *a += i32::from(*x);
                     }
                 }
-                emissions.push(scores);
-                row += 1;
             }
-            viterbi(&emissions, &self.trans, None, &mut path);
-            if let Some(slot) = tags.get_mut(s0..s1) {
-                slot.copy_from_slice(&path[..slot.len().min(path.len())]);
-            }
-            if let Some(slot) = all.get_mut(s0..s1) {
-                slot.copy_from_slice(&emissions[..slot.len().min(emissions.len())]);
-            }
+            emissions.push(acc.map(|a| a as f32 * self.scale));
         }
-        (tags, all)
+        let mut mentions = Vec::new();
+        let (mut path, mut back) = (Vec::new(), Vec::new());
+        for seg in &feats.segments {
+            let (r0, r1) = (seg.rows.0 as usize, seg.rows.1 as usize);
+            let Some(em) = emissions.get(r0..r1) else { continue };
+            let prev = usize::from(seg.prev);
+            viterbi(em, &self.decode_trans, prev, seg.next_o, None, &mut back, &mut path);
+            let mut open: Option<(usize, usize)> = None;
+            let mut close = |open: &mut Option<(usize, usize)>, end: usize| {
+                if let Some((start, label)) = open.take() {
+                    mentions.push(scored(input, &feats.tokens, &emissions, start, end, label));
+                }
+            };
+            for (k, &tag) in path.iter().enumerate() {
+                let r = r0 + k;
+                match tag_label(tag as usize) {
+                    Some((label, true)) => {
+                        close(&mut open, r);
+                        open = Some((r, label));
+                    }
+                    Some((label, false)) if open.is_some_and(|(_, l)| l == label) => {}
+                    _ => close(&mut open, r),
+                }
+            }
+            close(&mut open, r1);
+        }
+        Tagged { mentions, tokens: feats.tokens, emissions }
     }
 
     /// Serializes the model (deterministic: same model, same bytes).
@@ -212,19 +348,15 @@ impl Model {
                 payload.extend_from_slice(&w.to_le_bytes());
             }
         }
-        let max = self.weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
-        payload.extend_from_slice(&scale.to_le_bytes());
-        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(h, r)| (*h, *r)).collect();
-        rows.sort_unstable();
+        payload.extend_from_slice(&self.scale.to_le_bytes());
+        payload.extend_from_slice(&self.table.bits.to_le_bytes());
+        let rows = self.table.entries();
         payload.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         for (h, _) in &rows {
             payload.extend_from_slice(&h.to_le_bytes());
         }
-        for (_, r) in &rows {
-            let base = *r as usize * N_TAGS;
-            for w in &self.weights[base..base + N_TAGS] {
-                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+        for (_, row) in &rows {
+            for q in row {
                 payload.extend_from_slice(&q.to_le_bytes());
             }
         }
@@ -314,24 +446,60 @@ impl Model {
             }
         }
         let scale = r.f32()?;
+        let bits = r.u32()?;
+        if bits > 28 {
+            return Err(Error::Corrupt { path: path_buf(), detail: format!("table of 2^{bits}") });
+        }
         let n = r.u32()? as usize;
         let keys = r.take(n.saturating_mul(8))?;
         let raw = r.take(n.saturating_mul(N_TAGS * 2))?;
         if r.pos != payload.len() {
             return Err(Error::Corrupt { path: path_buf(), detail: "trailing payload".into() });
         }
-        let mut index = FxMap::with_capacity_and_hasher(n, Default::default());
-        for (row, key) in keys.chunks_exact(8).enumerate() {
+        let rows = keys.chunks_exact(8).zip(raw.chunks_exact(N_TAGS * 2)).map(|(key, row)| {
             let mut word = [0u8; 8];
             word.copy_from_slice(key);
-            index.insert(u64::from_le_bytes(word), row as u32);
+            let mut weights = [0i16; N_TAGS];
+            for (w, c) in weights.iter_mut().zip(row.chunks_exact(2)) {
+                *w = i16::from_le_bytes([c[0], c[1]]);
+            }
+            (u64::from_le_bytes(word), weights)
+        });
+        let (table, dropped) = Table::build(bits, rows);
+        if dropped > 0 {
+            return Err(Error::Corrupt {
+                path: path_buf(),
+                detail: format!("{dropped} features collide in the weight table"),
+            });
         }
-        let weights = raw
-            .chunks_exact(2)
-            .map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale)
-            .collect();
-        Ok(Model { meta, clusters, index, weights, trans })
+        Ok(Model::assemble(meta, clusters, table, scale, trans))
     }
+}
+
+/// The mention of rows `start..end` (consecutive tokens) with label `label`, and its
+/// margins from the rows' emission scores.
+fn scored(
+    input: &Input<'_>,
+    tokens: &[u32],
+    emissions: &[[f32; N_TAGS]],
+    start: usize,
+    end: usize,
+    label: usize,
+) -> Scored {
+    let (first, last) = (tokens[start] as usize, tokens[end - 1] as usize);
+    let span = Span::new(input.tokens[first].span.start, input.tokens[last].span.end);
+    let (mut name, mut label_margin) = (f32::INFINITY, f32::INFINITY);
+    for e in &emissions[start..end] {
+        let own = e[tag_b(label)].max(e[tag_i(label)]);
+        let other = (0..LABELS.len())
+            .filter(|&l| l != label)
+            .map(|l| e[tag_b(l)].max(e[tag_i(l)]))
+            .fold(f32::NEG_INFINITY, f32::max);
+        name = name.min(own - e[0]);
+        label_margin = label_margin.min(own - other);
+    }
+    let mention = Mention { span, label: LABELS[label], source: MentionSource::Tagger, entity: 0 };
+    Scored { mention, name, label: label_margin }
 }
 
 /// A bounds-checked cursor over model bytes.

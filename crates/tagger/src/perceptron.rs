@@ -9,6 +9,8 @@
 use claimgraph_model::EntityLabel;
 
 pub const N_TAGS: usize = 9;
+/// The `O` tag.
+pub const O: usize = 0;
 /// Row of the transition table holding start-of-sentence scores.
 pub const START: usize = N_TAGS;
 pub const LABELS: [EntityLabel; 4] =
@@ -37,13 +39,32 @@ pub fn allowed(prev: usize, cur: usize) -> bool {
     }
 }
 
-/// The best tag sequence under `emissions` and `trans`. `mask`, when given, holds for each
-/// token a bit set of the tags it may take (used to find the best gold-compatible path
-/// when some tokens' labels are unknown).
+/// `trans` with the forbidden transitions at minus infinity, so that decoding needs no
+/// test in its inner loop.
+pub fn constrained(trans: &Transitions) -> Transitions {
+    let mut out = *trans;
+    for (prev, row) in out.iter_mut().enumerate() {
+        for (cur, w) in row.iter_mut().enumerate() {
+            if !allowed(prev, cur) {
+                *w = f32::NEG_INFINITY;
+            }
+        }
+    }
+    out
+}
+
+/// The best tag sequence of one segment under `emissions` and `trans` (constrained, see
+/// [`constrained`]). `prev` is the tag before the segment (`START` or `O`); with `next_o`
+/// the transition from the last tag to a following `O` counts. `mask`, when given, holds
+/// for each token a bit set of the tags it may take (used to find the best
+/// gold-compatible path when some tokens' labels are unknown). `back` is scratch.
 pub fn viterbi(
     emissions: &[[f32; N_TAGS]],
     trans: &Transitions,
+    prev: usize,
+    next_o: bool,
     mask: Option<&[u16]>,
+    back: &mut Vec<[u8; N_TAGS]>,
     out: &mut Vec<u8>,
 ) {
     out.clear();
@@ -53,39 +74,44 @@ pub fn viterbi(
     }
     let ok =
         |t: usize, tag: usize| mask.is_none_or(|m| m.get(t).is_some_and(|b| b >> tag & 1 == 1));
-    let mut score = vec![[f32::NEG_INFINITY; N_TAGS]; n];
-    let mut back = vec![[0u8; N_TAGS]; n];
+    back.clear();
+    back.resize(n, [0u8; N_TAGS]);
+    let mut score = [f32::NEG_INFINITY; N_TAGS];
+    let start = &trans[prev.min(START)];
     for tag in 0..N_TAGS {
-        if allowed(START, tag) && ok(0, tag) {
-            score[0][tag] = trans[START][tag] + emissions[0][tag];
+        if ok(0, tag) {
+            score[tag] = start[tag] + emissions[0][tag];
         }
     }
     for t in 1..n {
+        let mut next = [f32::NEG_INFINITY; N_TAGS];
         for cur in 0..N_TAGS {
             if !ok(t, cur) {
                 continue;
             }
             let mut best = f32::NEG_INFINITY;
             let mut best_prev = 0;
-            for prev in 0..N_TAGS {
-                if !allowed(prev, cur) || score[t - 1][prev] == f32::NEG_INFINITY {
-                    continue;
-                }
-                let s = score[t - 1][prev] + trans[prev][cur];
+            for (p, s) in score.iter().enumerate() {
+                let s = s + trans[p][cur];
                 if s > best {
                     best = s;
-                    best_prev = prev;
+                    best_prev = p;
                 }
             }
             if best > f32::NEG_INFINITY {
-                score[t][cur] = best + emissions[t][cur];
+                next[cur] = best + emissions[t][cur];
                 back[t][cur] = best_prev as u8;
             }
         }
+        score = next;
     }
-    let mut tag = (0..N_TAGS)
-        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]).then(b.cmp(&a)))
-        .unwrap_or(0);
+    if next_o {
+        for (tag, s) in score.iter_mut().enumerate() {
+            *s += trans[tag][O];
+        }
+    }
+    let mut tag =
+        (0..N_TAGS).max_by(|&a, &b| score[a].total_cmp(&score[b]).then(b.cmp(&a))).unwrap_or(0);
     out.resize(n, 0);
     for t in (0..n).rev() {
         out[t] = tag as u8;
@@ -104,14 +130,17 @@ pub struct Trainer {
     step: f64,
 }
 
-/// One training sentence: dense feature ids per token, gold tags, and an optional mask
-/// of allowed tags per token (partially labeled data).
+/// One training segment: dense feature ids per token, gold tags, an optional mask of
+/// allowed tags per token (partially labeled data), and its boundaries as in
+/// [`viterbi`].
 #[derive(Debug, Clone)]
 pub struct Example {
     pub feats: Vec<u32>,
     pub offsets: Vec<u32>,
     pub gold: Vec<u8>,
     pub mask: Option<Vec<u16>>,
+    pub prev: u8,
+    pub next_o: bool,
 }
 
 impl Trainer {
@@ -139,14 +168,17 @@ impl Trainer {
         }
     }
 
-    /// One perceptron step on one sentence; returns the number of wrong tokens.
+    /// One perceptron step on one segment; returns the number of wrong tokens.
     pub fn learn(&mut self, ex: &Example, scratch: &mut Scratch) -> usize {
         self.emissions(ex, &mut scratch.emissions);
-        viterbi(&scratch.emissions, &self.trans, None, &mut scratch.pred);
+        let trans = constrained(&self.trans);
+        let (prev, next_o) = (usize::from(ex.prev), ex.next_o);
+        let em = &scratch.emissions;
+        viterbi(em, &trans, prev, next_o, None, &mut scratch.back, &mut scratch.pred);
         // With a mask, the target is the best path the partial labels allow.
         let target: &[u8] = match &ex.mask {
             Some(mask) => {
-                viterbi(&scratch.emissions, &self.trans, Some(mask), &mut scratch.gold);
+                viterbi(em, &trans, prev, next_o, Some(mask), &mut scratch.back, &mut scratch.gold);
                 if scratch.gold.len() != ex.gold.len() {
                     scratch.gold.clone_from(&ex.gold);
                 }
@@ -169,17 +201,28 @@ impl Trainer {
                     self.acc[base + p] -= step;
                 }
             }
-            let gp = if t == 0 { START } else { target[t - 1] as usize };
-            let pp = if t == 0 { START } else { pred[t - 1] as usize };
+            let gp = if t == 0 { prev } else { target[t - 1] as usize };
+            let pp = if t == 0 { prev } else { pred[t - 1] as usize };
             if gp != pp || g != p {
-                self.trans[gp][g] += 1.0;
-                self.trans_acc[gp][g] += step;
-                self.trans[pp][p] -= 1.0;
-                self.trans_acc[pp][p] -= step;
+                self.update_trans(gp, g, pp, p);
             }
+        }
+        if let (true, Some(&g), Some(&p)) = (next_o, target.last(), pred.last())
+            && g != p
+        {
+            self.update_trans(g as usize, O, p as usize, O);
         }
         self.step += 1.0;
         n_wrong
+    }
+
+    /// Rewards the gold transition `gp → g` and penalizes the predicted `pp → p`.
+    fn update_trans(&mut self, gp: usize, g: usize, pp: usize, p: usize) {
+        let step = self.step;
+        self.trans[gp][g] += 1.0;
+        self.trans_acc[gp][g] += step;
+        self.trans[pp][p] -= 1.0;
+        self.trans_acc[pp][p] -= step;
     }
 
     /// The averaged weights and transitions.
@@ -205,6 +248,7 @@ impl Trainer {
 #[derive(Debug, Default)]
 pub struct Scratch {
     emissions: Vec<[f32; N_TAGS]>,
+    back: Vec<[u8; N_TAGS]>,
     pred: Vec<u8>,
     gold: Vec<u8>,
 }

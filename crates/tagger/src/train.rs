@@ -17,7 +17,7 @@ use claimgraph_model::EntityLabel;
 use crate::data::{GoldDoc, TrainData, gold_tags};
 use crate::features::{self, Clusters, DocFeatures, FEATURE_SET, Resources};
 use crate::model::{DataRecord, Meta, Model, fnv1a64};
-use crate::perceptron::{Example, LABELS, N_TAGS, Scratch, Trainer, tag_b, tag_i};
+use crate::perceptron::{Example, LABELS, Scratch, Trainer, tag_b, tag_i};
 use crate::{DEFAULT_CLUSTERS, Error};
 
 /// Training settings.
@@ -77,12 +77,14 @@ impl Rng {
     }
 }
 
-/// One sentence before feature ids are assigned.
+/// One segment before feature ids are assigned.
 struct RawExample {
     hashes: Vec<u64>,
     offsets: Vec<u32>,
     gold: Vec<u8>,
     mask: Option<Vec<u16>>,
+    prev: u8,
+    next_o: bool,
 }
 
 /// Trains a model on `data`.
@@ -161,7 +163,14 @@ pub fn train(config: &TrainConfig, data: &[TrainData]) -> Result<Model, Error> {
                 feats.extend(ex.hashes[a..b].iter().filter_map(|h| ids.get(h).copied()));
             }
             offsets.push(feats.len() as u32);
-            Example { feats, offsets, gold: ex.gold, mask: ex.mask }
+            Example {
+                feats,
+                offsets,
+                gold: ex.gold,
+                mask: ex.mask,
+                prev: ex.prev,
+                next_o: ex.next_o,
+            }
         })
         .collect();
 
@@ -176,18 +185,6 @@ pub fn train(config: &TrainConfig, data: &[TrainData]) -> Result<Model, Error> {
     }
     let (weights, trans) = trainer.averaged();
 
-    // Keep only features whose weights survive 16-bit quantization.
-    let max = weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
-    let floor = max / f32::from(i16::MAX);
-    let mut index = FxMap::default();
-    let mut kept = Vec::new();
-    for (id, key) in keys.iter().enumerate() {
-        let row = &weights[id * N_TAGS..(id + 1) * N_TAGS];
-        if row.iter().any(|w| w.abs() >= floor) {
-            index.insert(*key, (kept.len() / N_TAGS) as u32);
-            kept.extend_from_slice(row);
-        }
-    }
     let meta = Meta {
         feature_set: FEATURE_SET.into(),
         data: data
@@ -204,14 +201,14 @@ pub fn train(config: &TrainConfig, data: &[TrainData]) -> Result<Model, Error> {
         seed: config.seed,
         min_count: config.min_count,
         clusters_hash: format!("{:016x}", fnv1a64(config.clusters.as_bytes())),
-        n_sentences: examples.len(),
+        n_segments: examples.len(),
         n_tokens,
         train_seconds: (started.elapsed().as_secs_f64() * 10.0).round() / 10.0,
     };
-    Ok(Model { meta, clusters, index, weights: kept, trans })
+    Ok(Model::from_weights(meta, clusters, &keys, &weights, trans))
 }
 
-/// The training sentences of one document.
+/// The training segments of one document (see [`features::segments`]).
 fn doc_examples(
     res: &Resources<'_>,
     rules: &RuleEntities,
@@ -241,34 +238,32 @@ fn doc_examples(
         if !open {
             continue;
         }
-        let covered: Vec<usize> =
-            (0..tokens.len()).filter(|&t| tokens[t].span.overlaps(m.span)).collect();
-        if covered.iter().all(|&t| gold[t] == 0) {
+        let first = tokens.partition_point(|t| t.span.end <= m.span.start);
+        let last = tokens.partition_point(|t| t.span.start < m.span.end).max(first);
+        if gold[first..last].iter().all(|&g| g == 0) {
             let label = LABELS.iter().position(|l| *l == m.label).unwrap_or(0);
-            for t in covered {
-                free[t] = label as u8 + 1;
-            }
+            free[first..last].fill(label as u8 + 1);
         }
     }
-    let mut row = 0;
-    for sentence in &sentences {
-        let (s0, s1) = (sentence.token_start, sentence.token_end.min(tokens.len()));
+    for seg in &feats.segments {
+        let (r0, r1) = (seg.rows.0 as usize, seg.rows.1 as usize);
         let mut ex = RawExample {
             hashes: Vec::new(),
-            offsets: Vec::new(),
-            gold: Vec::with_capacity(s1 - s0),
+            offsets: Vec::with_capacity(r1 - r0 + 1),
+            gold: Vec::with_capacity(r1 - r0),
             mask: None,
+            prev: seg.prev,
+            next_o: seg.next_o,
         };
-        let mut mask = Vec::with_capacity(s1 - s0);
+        let mut mask = Vec::with_capacity(r1 - r0);
         let mut any_free = false;
-        #[allow(clippy::needless_range_loop)] // `t` indexes `gold` and `free` alike.
-        for t in s0..s1 {
+        for r in r0..r1 {
+            let t = feats.tokens[r] as usize;
             ex.offsets.push(ex.hashes.len() as u32);
-            ex.hashes.extend_from_slice(feats.token(row));
-            row += 1;
+            ex.hashes.extend_from_slice(feats.row(r));
             let mut tag = gold[t];
-            // A span cut by a sentence boundary restarts with B.
-            if t == s0 && tag != 0 && tag.is_multiple_of(2) {
+            // A name cut by a sentence or segment boundary restarts with B.
+            if r == r0 && tag != 0 && tag.is_multiple_of(2) {
                 tag -= 1;
             }
             ex.gold.push(tag);

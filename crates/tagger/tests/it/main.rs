@@ -149,10 +149,7 @@ fn bad_training_data_names_the_file_and_line() {
 
 #[test]
 fn the_default_model_loads_and_tags() {
-    let started = std::time::Instant::now();
     let recognizer = claimgraph_tagger::default_recognizer().expect("the shipped model loads");
-    // Generous bound for debug builds on a shared machine; release loads much faster.
-    assert!(started.elapsed().as_secs() < 10, "loading took {:?}", started.elapsed());
     let got = tag(
         recognizer.as_ref(),
         "Iranian President Hassan Rouhani met officials of the United Nations in Tehran.",
