@@ -3,9 +3,11 @@
 //! Documents are read in batches (bounded in count and bytes, so memory stays flat). For
 //! each batch, texts the store already holds are skipped before analysis (a rerun after a
 //! crash re-analyzes only what was not committed); the rest is analyzed in parallel with
-//! `std::thread::scope`, then the batch is written in one store transaction. A kill at any
-//! moment loses at most the uncommitted batch, and the next run stores it: the store's
-//! uniqueness on the content hash means nothing is ever doubled.
+//! `std::thread::scope`, then the batch is handed to a writer thread that stores it in one
+//! transaction while the next batch is read and analyzed (at most one batch waits, so
+//! memory stays flat). A kill at any moment loses at most the uncommitted batches, and the
+//! next run stores them: the store's uniqueness on the content hash means nothing is ever
+//! doubled.
 //!
 //! Bad inputs (unreadable, binary, empty, malformed lines) are failures named by origin;
 //! the batch goes on. Only a store that cannot be written stops the run.
@@ -113,27 +115,74 @@ pub fn ingest(
 ) -> Result<IngestSummary, IngestError> {
     let started = Instant::now();
     let mut summary = IngestSummary::default();
-    let mut batch: Vec<InputItem> = Vec::new();
-    let mut batch_bytes = 0usize;
-    let mut flush = |batch: &mut Vec<InputItem>, summary: &mut IngestSummary| {
-        let result = store_batch(store, pipeline, config, batch.drain(..), summary, observer);
-        summary.elapsed = started.elapsed();
-        if result.is_ok() {
-            observer.batch_stored(summary);
-        }
-        result
-    };
     let paths = expand(paths, &config.exclude);
-    input::read_all(&paths, &config.read, &mut |item: InputItem| {
-        batch_bytes += item.as_ref().map_or(0, |doc| doc.document.text.len());
-        batch.push(item);
-        if batch.len() >= config.batch_documents.max(1) || batch_bytes >= config.batch_bytes {
-            flush(&mut batch, &mut summary)?;
-            batch_bytes = 0;
+    std::thread::scope(|scope| {
+        // One batch may wait while the writer stores the previous one.
+        let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<NewDocument>>(1);
+        let (to_reader, stored) = std::sync::mpsc::channel::<Result<Vec<PutOutcome>, StoreError>>();
+        let writer = scope.spawn(move || {
+            for batch in batches {
+                let result = store.put_batch(&batch);
+                let failed = result.is_err();
+                if to_reader.send(result).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        let record = |result: Result<Vec<PutOutcome>, StoreError>,
+                      summary: &mut IngestSummary,
+                      observer: &mut dyn IngestObserver|
+         -> Result<(), IngestError> {
+            record_outcomes(&result?, summary);
+            summary.elapsed = started.elapsed();
+            observer.batch_stored(summary);
+            Ok(())
+        };
+        let mut batch: Vec<InputItem> = Vec::new();
+        let mut batch_bytes = 0usize;
+        let flush = |batch: &mut Vec<InputItem>,
+                     summary: &mut IngestSummary,
+                     observer: &mut dyn IngestObserver|
+         -> Result<(), IngestError> {
+            let prepared =
+                prepare_batch(store, pipeline, config, batch.drain(..), summary, observer)?;
+            // Results of batches committed meanwhile, without waiting.
+            while let Ok(result) = stored.try_recv() {
+                record(result, summary, observer)?;
+            }
+            if prepared.is_empty() {
+                summary.elapsed = started.elapsed();
+                observer.batch_stored(summary);
+            } else if to_writer.send(prepared).is_err() {
+                // The writer stopped on an error; it is waiting in the channel.
+                if let Ok(result) = stored.recv() {
+                    record(result, summary, observer)?;
+                }
+            }
+            Ok(())
+        };
+        let read = input::read_all(&paths, &config.read, &mut |item: InputItem| {
+            batch_bytes += item.as_ref().map_or(0, |doc| doc.document.text.len());
+            batch.push(item);
+            if batch.len() >= config.batch_documents.max(1) || batch_bytes >= config.batch_bytes {
+                flush(&mut batch, &mut summary, observer)?;
+                batch_bytes = 0;
+            }
+            Ok::<(), IngestError>(())
+        })
+        .and_then(|()| flush(&mut batch, &mut summary, observer));
+        drop(to_writer);
+        // Every batch handed over is stored (or failed) before the run ends.
+        let mut result = read;
+        for stored_batch in stored {
+            if result.is_ok() {
+                result = record(stored_batch, &mut summary, observer);
+            }
         }
-        Ok::<(), IngestError>(())
+        // A panic in the writer is a bug; re-raise it rather than lose documents.
+        writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        result
     })?;
-    flush(&mut batch, &mut summary)?;
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
@@ -162,14 +211,16 @@ fn expand(paths: &[PathBuf], exclude: &[PathBuf]) -> Vec<PathBuf> {
     expanded
 }
 
-fn store_batch(
+/// Sorts a batch's items into failures and documents, skips texts already stored,
+/// analyzes the rest and returns them ready to store.
+fn prepare_batch(
     store: &dyn Store,
     pipeline: &Pipeline,
     config: &IngestConfig,
     items: impl Iterator<Item = InputItem>,
     summary: &mut IngestSummary,
     observer: &mut dyn IngestObserver,
-) -> Result<(), IngestError> {
+) -> Result<Vec<NewDocument>, IngestError> {
     let mut documents: Vec<InputDocument> = Vec::new();
     for item in items {
         summary.n_seen += 1;
@@ -222,11 +273,12 @@ fn store_batch(
             ingested_at,
         });
     }
-    if batch.is_empty() {
-        return Ok(());
-    }
-    for outcome in store.put_batch(&batch)? {
-        match outcome {
+    Ok(batch)
+}
+
+fn record_outcomes(outcomes: &[PutOutcome], summary: &mut IngestSummary) {
+    for outcome in outcomes {
+        match *outcome {
             PutOutcome::Stored { n_claims, n_new_entities, .. } => {
                 summary.n_new += 1;
                 summary.n_claims += n_claims;
@@ -235,7 +287,6 @@ fn store_batch(
             PutOutcome::Duplicate { .. } => summary.n_duplicates += 1,
         }
     }
-    Ok(())
 }
 
 /// Analyzes documents in parallel; results keep the input order.

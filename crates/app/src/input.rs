@@ -1,7 +1,9 @@
 //! Reading documents from files, directories and standard input, one at a time.
 //!
-//! A plain file is one document; a JSON Lines file holds one document per line; a
-//! directory is read recursively (hidden entries skipped, files in name order). Errors
+//! A plain file is one document; a JSON Lines file holds one document per line; an HTML
+//! page (`.html`, `.htm`, `.xhtml`) is one document, its main text without boilerplate
+//! and its metadata from meta tags, JSON-LD or Open Graph; a PDF (`.pdf`) is one document,
+//! its text layer (`formats.rs`); a directory is read recursively (hidden entries skipped, files in name order). Errors
 //! name the file (and line) and never stop the batch: the reader yields them in order
 //! with the documents and goes on. Moved here from the CLI so the CLI's `extract` and
 //! `ingest` and the later server read documents the same way.
@@ -18,7 +20,8 @@ use serde::Deserialize;
 /// How to read inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputFormat {
-    /// By extension: `.jsonl`/`.ndjson` are JSON Lines, anything else one plain document.
+    /// By extension: `.jsonl`/`.ndjson` are JSON Lines, `.html`/`.htm`/`.xhtml` HTML
+    /// pages, `.pdf` PDF files, anything else one plain document.
     Auto,
     Text,
     Jsonl,
@@ -127,10 +130,88 @@ fn read_one<E>(
         }
     };
     if jsonl {
-        read_jsonl(reader, &origin, settings, sink)
-    } else {
-        sink(read_plain(reader, &origin, settings))
+        return read_jsonl(reader, &origin, settings, sink);
     }
+    let kind = match settings.input_format {
+        InputFormat::Auto if !is_stdin => FileKind::of(path),
+        _ => FileKind::Plain,
+    };
+    match kind {
+        FileKind::Plain => sink(read_plain(reader, &origin, settings)),
+        FileKind::Html | FileKind::Pdf => sink(read_formatted(reader, &origin, settings, kind)),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    Plain,
+    Html,
+    Pdf,
+}
+
+impl FileKind {
+    fn of(path: &Path) -> FileKind {
+        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("html" | "htm" | "xhtml") => FileKind::Html,
+            Some("pdf") => FileKind::Pdf,
+            _ => FileKind::Plain,
+        }
+    }
+}
+
+/// An HTML page or a PDF: its text and the metadata it carries. The page's own date and
+/// publisher win over the settings' defaults, as a JSON Lines record's do.
+fn read_formatted(
+    mut reader: Box<dyn Read>,
+    origin: &str,
+    settings: &ReadSettings,
+    kind: FileKind,
+) -> InputItem {
+    let fail = |message: String| InputError { origin: origin.to_string(), message };
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|error| fail(format!("cannot read: {error}")))?;
+    let n_bytes = bytes.len() as u64;
+    let mut warnings = Vec::new();
+    let extracted = match kind {
+        FileKind::Pdf => crate::formats::pdf(&bytes),
+        _ => {
+            let source = match String::from_utf8(bytes) {
+                Ok(source) => source,
+                Err(error) => {
+                    warnings.push("invalid UTF-8 in the HTML page; decoded lossily".to_string());
+                    String::from_utf8_lossy(error.as_bytes()).into_owned()
+                }
+            };
+            crate::formats::html(&source)
+        }
+    }
+    .map_err(fail)?;
+    let date = match extracted.date.as_deref() {
+        Some(value) => parse_doc_date(value.trim()).or_else(|| {
+            warnings.push(format!("date {value:?} is not a date; ignored"));
+            settings.doc_date
+        }),
+        None => settings.doc_date,
+    };
+    let id = Path::new(origin).file_stem().and_then(|s| s.to_str()).unwrap_or(origin).to_string();
+    Ok(InputDocument {
+        origin: origin.to_string(),
+        document: Document {
+            id,
+            text: extracted.text,
+            date,
+            publisher: extracted.publisher.or_else(|| settings.publisher.clone()),
+        },
+        meta: DocumentMeta {
+            origin: origin.to_string(),
+            title: extracted.title,
+            url: extracted.url,
+            author: extracted.author,
+        },
+        warnings,
+        bytes: n_bytes,
+    })
 }
 
 fn has_jsonl_extension(path: &Path) -> bool {

@@ -4,6 +4,7 @@
 //! This is the only crate that knows both the pipeline and the store. It does no
 //! printing: progress and failures go to an [`ingest::IngestObserver`].
 
+mod formats;
 pub mod ingest;
 pub mod input;
 

@@ -22,7 +22,8 @@ pub enum Command {
     Ingest(crate::ingest::IngestArgs),
     /// Full-text search over stored documents and claims.
     Search(crate::query::SearchArgs),
-    /// Everything known about an entity: aliases with evidence, claims by and about it.
+    /// Everything known about an entity: aliases with evidence, claims by and about it;
+    /// `entity merge A B` and `entity split A B` correct cross-document joins.
     Entity(crate::query::EntityArgs),
     /// Stored claims, filtered by entity, source, dates and place.
     Claims(crate::query::ClaimsArgs),
@@ -34,6 +35,12 @@ pub enum Command {
     Stats(crate::query::StatsArgs),
     /// Ingest the bundled example reports and show what was found.
     Demo(crate::demo::DemoArgs),
+    /// Serve the JSON API (/api/v1) and the web pages over a store.
+    Serve(crate::serve::ServeArgs),
+    /// Manage API tokens: `token create`.
+    Token(crate::serve::TokenArgs),
+    /// Grade a source's reliability (Admiralty A-F), with who and when.
+    Rate(crate::curate::RateArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -13,7 +13,7 @@ use claimgraph_pipeline::Pipeline;
 use claimgraph_store::{ClaimQuery, SourceKind};
 
 use crate::Outcome;
-use crate::query::claim_line;
+use crate::query::{assessment_lines, claim_line};
 
 /// The example reports in `examples/`, with the date they were written for.
 const EXAMPLES: &[(&str, &str)] = &[
@@ -90,6 +90,17 @@ fn demo(scratch: &std::path::Path, db: Option<PathBuf>) -> anyhow::Result<Outcom
     println!("\nclaims with figures:");
     for claim in claims.iter().filter(|c| !c.quantities.is_empty()).take(6) {
         println!("  {}", claim_line(claim));
+    }
+    println!(
+        "\nassessment: {} copies, {} claims corroborated by independent origins, {} conflicts \
+         (grades [reliability credibility], see docs/ASSESSMENT.md)",
+        stats.copies, stats.corroborated_claims, stats.conflicts
+    );
+    for claim in claims.iter().filter(|c| !c.assessment.conflicts.is_empty()).take(4) {
+        println!("  {}", claim_line(claim));
+        for line in assessment_lines(claim) {
+            println!("      {line}");
+        }
     }
     println!(
         "\ntry: claimgraph entity NAME, claimgraph claims --about NAME, claimgraph search WORDS"

@@ -7,6 +7,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod args;
+mod curate;
 mod demo;
 mod extract;
 mod ingest;
@@ -14,6 +15,7 @@ mod input;
 mod offsets;
 mod output;
 mod query;
+mod serve;
 mod train;
 
 use std::process::ExitCode;
@@ -32,7 +34,10 @@ fn main() -> ExitCode {
         args::Command::Doc(doc_args) => query::doc(doc_args),
         args::Command::Stats(stats_args) => query::stats(stats_args),
         args::Command::Demo(demo_args) => demo::run(demo_args),
+        args::Command::Rate(rate_args) => curate::rate(rate_args),
         args::Command::Train(train_args) => train::run(train_args),
+        args::Command::Serve(serve_args) => serve::serve(serve_args),
+        args::Command::Token(token_args) => serve::token(token_args),
     };
     match result {
         Ok(outcome) if outcome.n_failed == 0 => ExitCode::SUCCESS,

@@ -7,9 +7,10 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use chrono::NaiveDate;
+use claimgraph_store::assess::credibility_meaning;
 use claimgraph_store::{
-    ClaimQuery, ClaimRecord, DocumentSummary, EntityRef, HitKind, SearchQuery, SourceKind,
-    SourceRef, Store,
+    Assessment, ClaimQuery, ClaimRecord, CopyLink, DocumentSummary, EntityRef, HitKind, OriginKind,
+    SearchQuery, SourceKind, SourceRating, SourceRef, Store,
 };
 use serde_json::{Value, json};
 
@@ -42,7 +43,7 @@ pub fn open(db: &DbArg) -> anyhow::Result<(Box<dyn Store>, PathBuf)> {
 }
 
 /// Opens a store that must already exist: queries never create an empty database.
-fn open_existing(db: &DbArg) -> anyhow::Result<Box<dyn Store>> {
+pub(crate) fn open_existing(db: &DbArg) -> anyhow::Result<Box<dyn Store>> {
     let path = db.path();
     if !path.exists() {
         anyhow::bail!(
@@ -66,7 +67,10 @@ pub struct SearchArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct EntityArgs {
+    #[command(subcommand)]
+    pub action: Option<crate::curate::EntityAction>,
     /// A name the entity goes by (full name, acronym, alias).
     pub name: Vec<String>,
     #[command(flatten)]
@@ -133,7 +137,7 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
-fn envelope(command: &str, body: Value) -> Value {
+pub(crate) fn envelope(command: &str, body: Value) -> Value {
     let mut value = json!({"format": format!("claimgraph.{command}"), "format_version": 1});
     if let (Some(map), Value::Object(body)) = (value.as_object_mut(), body) {
         map.extend(body);
@@ -141,7 +145,7 @@ fn envelope(command: &str, body: Value) -> Value {
     value
 }
 
-fn print_json(value: &Value) -> anyhow::Result<()> {
+pub(crate) fn print_json(value: &Value) -> anyhow::Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
     serde_json::to_writer(&mut out, value)?;
     writeln!(out)?;
@@ -163,6 +167,14 @@ fn document_json(document: &DocumentSummary) -> Value {
         "extractor_version": document.extractor_version,
         "ingested_at": chrono::DateTime::from_timestamp(document.ingested_at, 0)
             .map(|t| t.to_rfc3339()),
+    })
+}
+
+fn copy_json(link: &CopyLink) -> Value {
+    json!({
+        "document": document_json(&link.document),
+        "similarity": link.similarity,
+        "matched_document_store_id": link.matched_document_id,
     })
 }
 
@@ -209,7 +221,113 @@ fn claim_json(claim: &ClaimRecord) -> Value {
             claimgraph_model::Stance::Asserts => "asserts",
             claimgraph_model::Stance::Denies => "denies",
         },
+        "assessment": assessment_json(&claim.assessment),
     })
+}
+
+fn rating_json(rating: &SourceRating) -> Value {
+    json!({
+        "source": rating.name,
+        "reliability": rating.reliability.letter().to_string(),
+        "meaning": rating.reliability.meaning(),
+        "by": rating.by,
+        "at": chrono::DateTime::from_timestamp(rating.at, 0).map(|t| t.to_rfc3339()),
+    })
+}
+
+fn origin_kind(kind: OriginKind) -> &'static str {
+    match kind {
+        OriginKind::Source => "source",
+        OriginKind::Publisher => "publisher",
+        OriginKind::Document => "document",
+    }
+}
+
+/// Corroboration (which independent origins report the claim, with their reports and
+/// why they count once), conflicts and the Admiralty grades.
+fn assessment_json(assessment: &Assessment) -> Value {
+    json!({
+        "cluster": assessment.cluster,
+        "independent_origins": assessment.origins.len(),
+        "origins": assessment.origins.iter().map(|o| json!({
+            "kind": origin_kind(o.kind),
+            "name": o.name,
+            "entity": o.entity.as_ref().map(entity_json),
+            "why": o.why,
+            "reports": o.reports.iter().map(|r| json!({
+                "claim_id": r.claim_id,
+                "document": r.document_external_id,
+                "document_store_id": r.document_id,
+                "relayed_by": r.relayed_by,
+                "copy_of": r.copy_of.as_ref().map(|(id, external)| json!({"document": external, "document_store_id": id})),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "conflicts": assessment.conflicts.iter().map(|c| json!({
+            "claim_id": c.claim_id,
+            "document": c.document_external_id,
+            "content": c.content,
+            "origin": c.origin,
+            "differences": c.differences.iter().map(|d| json!({"kind": d.kind, "detail": d.detail})).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "conflicting_origins": assessment.n_against,
+        "reliability": assessment.reliability.as_ref().map(rating_json),
+        "credibility": assessment.credibility,
+        "credibility_meaning": credibility_meaning(assessment.credibility),
+        "credibility_reason": assessment.credibility_reason,
+    })
+}
+
+/// The Admiralty grade of a claim as analysts write it: source reliability letter (`?`
+/// when nobody rated the source) and information credibility digit, "B2".
+fn grade(assessment: &Assessment) -> String {
+    let letter = assessment.reliability.as_ref().map_or('?', |r| r.reliability.letter());
+    format!("{letter}{}", assessment.credibility)
+}
+
+/// The lines under a claim in listings: its origins and conflicts, and why its grade.
+pub fn assessment_lines(claim: &ClaimRecord) -> Vec<String> {
+    let assessment = &claim.assessment;
+    let mut lines = Vec::new();
+    let origins: Vec<String> = assessment
+        .origins
+        .iter()
+        .map(|o| {
+            let relayed = o.reports.iter().filter(|r| !r.relayed_by.is_empty()).count();
+            let copies = o.reports.iter().filter(|r| r.copy_of.is_some()).count();
+            let mut notes = vec![format!("{} report(s)", o.reports.len())];
+            if relayed > 0 {
+                notes.push(format!("{relayed} relayed"));
+            }
+            if copies > 0 {
+                notes.push(format!("{copies} in copies"));
+            }
+            format!("{} ({}; {})", o.name, origin_kind(o.kind), notes.join(", "))
+        })
+        .collect();
+    lines.push(format!("origins ({}): {}", origins.len(), origins.join("; ")));
+    for conflict in &assessment.conflicts {
+        let differences: Vec<String> =
+            conflict.differences.iter().map(|d| format!("{} {}", d.kind, d.detail)).collect();
+        lines.push(format!(
+            "conflicts with #{} ({}, {}): {}",
+            conflict.claim_id,
+            conflict.origin,
+            conflict.document_external_id,
+            differences.join("; ")
+        ));
+    }
+    let reliability = assessment.reliability.as_ref().map_or_else(
+        || "source not rated".to_string(),
+        |r| format!("source {} ({}) by {}", r.reliability.letter(), r.reliability.meaning(), r.by),
+    );
+    lines.push(format!(
+        "{}: {reliability}; credibility {} ({}): {}",
+        grade(assessment),
+        assessment.credibility,
+        credibility_meaning(assessment.credibility),
+        assessment.credibility_reason
+    ));
+    lines
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {
@@ -230,7 +348,7 @@ pub fn claim_line(claim: &ClaimRecord) -> String {
     hops.extend(claim.relays.iter().map(|r| r.name.as_str()));
     let publisher = claim.document.publisher.as_deref().unwrap_or("(publisher)");
     hops.push(publisher);
-    let mut line = format!("#{} {}", claim.id, hops.join(" ← "));
+    let mut line = format!("#{} [{}] {}", claim.id, grade(&claim.assessment), hops.join(" ← "));
     if claim.stance == claimgraph_model::Stance::Denies {
         line.push_str(" denies");
     }
@@ -269,6 +387,13 @@ pub fn claim_line(claim: &ClaimRecord) -> String {
     }
     let date = claim.document.date.map_or(String::new(), |d| format!(", {d}"));
     line.push_str(&format!("  — {}{date}", claim.document.external_id));
+    let n_origins = claim.assessment.origins.len();
+    if n_origins > 1 {
+        line.push_str(&format!(" (corroborated: {n_origins} origins)"));
+    }
+    if !claim.assessment.conflicts.is_empty() {
+        line.push_str(&format!(" (conflicts: {})", claim.assessment.conflicts.len()));
+    }
     line
 }
 
@@ -307,6 +432,12 @@ pub fn search(args: SearchArgs) -> anyhow::Result<Outcome> {
 }
 
 pub fn entity(args: EntityArgs) -> anyhow::Result<Outcome> {
+    if let Some(action) = args.action {
+        return crate::curate::entity_action(action);
+    }
+    if args.name.is_empty() {
+        anyhow::bail!("name an entity: claimgraph entity NAME (or entity merge|split ...)");
+    }
     let store = open_existing(&args.db)?;
     let name = args.name.join(" ");
     let profile = store.entity(&name)?;
@@ -328,6 +459,12 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<Outcome> {
             "claims_by": profile.claims_by.iter().map(claim_json).collect::<Vec<_>>(),
             "claims_about": profile.claims_about.iter().map(claim_json).collect::<Vec<_>>(),
             "other_matches": profile.other_matches.iter().map(entity_json).collect::<Vec<_>>(),
+            "merges": profile.merges.iter().map(|m| json!({
+                "id": m.id, "into": entity_json(&m.into), "merged": entity_json(&m.merged),
+                "documents": m.documents, "by": m.by,
+                "at": chrono::DateTime::from_timestamp(m.at, 0).map(|t| t.to_rfc3339()),
+                "reason": m.reason, "undone": m.undone_at.is_some(),
+            })).collect::<Vec<_>>(),
         });
         return print_json(&envelope("entity", body)).map(|()| Outcome::default());
     }
@@ -379,6 +516,28 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<Outcome> {
         println!("{title}: {}", claims.len());
         for claim in claims.iter().take(args.limit) {
             println!("  {}", claim_line(claim));
+            for line in assessment_lines(claim) {
+                println!("      {line}");
+            }
+        }
+    }
+    if !profile.merges.is_empty() {
+        println!("merges and splits:");
+        for merge in &profile.merges {
+            let at = chrono::DateTime::from_timestamp(merge.at, 0)
+                .map_or_else(String::new, |t| t.to_rfc3339());
+            let undone = merge.undone_at.map_or(String::new(), |_| " (undone)".to_string());
+            println!(
+                "  {}: {} #{} into {} #{} by {} at {at}{}{undone}; documents: {}",
+                merge.id,
+                merge.merged.name,
+                merge.merged.id,
+                merge.into.name,
+                merge.into.id,
+                merge.by,
+                merge.reason.as_ref().map_or(String::new(), |r| format!(" ({r})")),
+                merge.documents.join(", ")
+            );
         }
     }
     if !profile.other_matches.is_empty() {
@@ -410,6 +569,9 @@ pub fn claims(args: ClaimsArgs) -> anyhow::Result<Outcome> {
     let mut out = BufWriter::new(io::stdout().lock());
     for claim in &claims {
         writeln!(out, "{}", claim_line(claim))?;
+        for line in assessment_lines(claim) {
+            writeln!(out, "    {line}")?;
+        }
     }
     writeln!(out, "{} claim(s)", claims.len())?;
     out.flush()?;
@@ -429,19 +591,26 @@ pub fn sources(args: SourcesArgs) -> anyhow::Result<Outcome> {
             "claims": s.n_claims, "relayed": s.n_relayed, "documents": s.n_documents,
             "first_seen": s.first_seen.map(|d| d.to_string()),
             "last_seen": s.last_seen.map(|d| d.to_string()),
+            "rating": s.rating.as_ref().map(rating_json),
         })).collect::<Vec<_>>()});
         return print_json(&envelope("sources", body)).map(|()| Outcome::default());
     }
     let mut out = BufWriter::new(io::stdout().lock());
-    writeln!(out, "{:<9} {:>6} {:>7} {:>5}  name", "kind", "claims", "relayed", "docs")?;
+    writeln!(
+        out,
+        "{:<9} {:>6} {:>7} {:>5} {:>6}  name",
+        "kind", "claims", "relayed", "docs", "rating"
+    )?;
     for source in &sources {
+        let rating = source.rating.as_ref().map_or('-', |r| r.reliability.letter());
         writeln!(
             out,
-            "{:<9} {:>6} {:>7} {:>5}  {}",
+            "{:<9} {:>6} {:>7} {:>5} {:>6}  {}",
             kind(source.kind),
             source.n_claims,
             source.n_relayed,
             source.n_documents,
+            rating,
             source.name
         )?;
     }
@@ -463,6 +632,8 @@ pub fn doc(args: DocArgs) -> anyhow::Result<Outcome> {
                 value
             }).collect::<Vec<_>>(),
             "claims": document.claims.iter().map(claim_json).collect::<Vec<_>>(),
+            "copy_of": document.copy_of.as_ref().map(copy_json),
+            "copies": document.copies.iter().map(copy_json).collect::<Vec<_>>(),
         });
         return print_json(&envelope("doc", body)).map(|()| Outcome::default());
     }
@@ -479,6 +650,21 @@ pub fn doc(args: DocArgs) -> anyhow::Result<Outcome> {
         .map_or("-".to_string(), |t| t.to_rfc3339());
     println!("  ingested:  {ingested} by {}", summary.extractor_version);
     println!("  {} sentences, {} characters", document.n_sentences, document.text.chars().count());
+    if let Some(link) = &document.copy_of {
+        println!(
+            "  copy of:   {} (store #{}), the original; matched #{} with similarity {:.2}",
+            link.document.external_id,
+            link.document.id,
+            link.matched_document_id.unwrap_or(link.document.id),
+            link.similarity
+        );
+    }
+    for link in &document.copies {
+        println!(
+            "  copy:      {} (store #{}), similarity {:.2}",
+            link.document.external_id, link.document.id, link.similarity
+        );
+    }
     println!("entities:");
     for (entity, n) in &document.entities {
         println!("  {:<4} {} ×{n}", entity.label, entity.name);
@@ -501,6 +687,8 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<Outcome> {
             "documents": stats.documents, "entities": stats.entities, "mentions": stats.mentions,
             "claims": stats.claims, "attributed_claims": stats.attributed_claims,
             "relayed_claims": stats.relayed_claims, "publishers": stats.publishers,
+            "copies": stats.copies, "corroborated_claims": stats.corroborated_claims,
+            "conflicts": stats.conflicts,
         });
         return print_json(&envelope("stats", body)).map(|()| Outcome::default());
     }
@@ -511,5 +699,10 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<Outcome> {
         stats.claims, stats.attributed_claims, stats.relayed_claims
     );
     println!("publishers: {}", stats.publishers);
+    println!("copies:     {} (near-duplicates of an earlier document)", stats.copies);
+    println!(
+        "assessed:   {} claims corroborated by independent origins, {} conflicts",
+        stats.corroborated_claims, stats.conflicts
+    );
     Ok(Outcome::default())
 }

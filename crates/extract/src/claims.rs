@@ -40,6 +40,17 @@ pub fn build_claims(input: &Input<'_>, found: &ClaimInputs<'_>) -> Vec<Claim> {
         if attribution.content.is_empty() {
             continue;
         }
+        // An unsourced hedge inside a statement ("Officials said the group allegedly moved
+        // ...") attributes the same words again: the outer claim already carries them, and
+        // the hedge word is found in its content.
+        let restates_its_relay = attribution.source.is_none()
+            && attribution
+                .relayed_by
+                .and_then(|outer| found.attributions.get(outer))
+                .is_some_and(|outer| outer.content == attribution.content);
+        if restates_its_relay {
+            continue;
+        }
         let mut chain = vec![idx];
         let mut current = attribution.relayed_by;
         while let Some(outer) = current {

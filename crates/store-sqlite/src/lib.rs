@@ -6,10 +6,13 @@
 //! half-written transaction; at worst the last committed batches are lost on power failure.
 //!
 //! One connection behind a mutex serves the whole process: ingest has a single writer
-//! (analysis is the parallel part), and the CLI's queries are short. A server wanting
-//! parallel readers can open several stores on the same file: WAL lets readers run
-//! beside the writer.
+//! (analysis is the parallel part), and the CLI's queries are short. A second connection
+//! answers `contains`, so that ingest can check the next batch for known texts while the
+//! writer commits the previous one (WAL lets a reader run beside the writer). A server
+//! wanting parallel readers can open several stores on the same file.
 
+mod assess;
+mod curate;
 mod migrate;
 mod read;
 mod write;
@@ -21,8 +24,9 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 use claimgraph_store::{
-    ClaimQuery, ClaimRecord, ContentHash, EntityProfile, NewDocument, PutOutcome, SearchHit,
-    SearchQuery, SourceSummary, Stats, Store, StoreError, StoredDocument,
+    ClaimQuery, ClaimRecord, ContentHash, EntityMerge, EntityProfile, MergeRequest, NewDocument,
+    NewRating, PutOutcome, SearchHit, SearchQuery, SourceRating, SourceSummary, SplitOutcome,
+    SplitRequest, Stats, Store, StoreError, StoredDocument,
 };
 
 pub use migrate::SCHEMA_VERSION;
@@ -31,6 +35,8 @@ pub use migrate::SCHEMA_VERSION;
 #[derive(Debug)]
 pub struct SqliteStore {
     conn: Mutex<Connection>,
+    /// For `contains` only: sees what is committed, never waits for a writing batch.
+    reader: Mutex<Connection>,
     location: String,
 }
 
@@ -54,8 +60,13 @@ impl SqliteStore {
              PRAGMA temp_store = MEMORY;",
         )
         .map_err(open_error)?;
+        // Ingest runs some thirty distinct statements per document; the default cache of
+        // 16 would evict and re-prepare them on every document.
+        conn.set_prepared_statement_cache_capacity(64);
         migrate::migrate(&mut conn, &location)?;
-        Ok(SqliteStore { conn: Mutex::new(conn), location })
+        let reader = Connection::open(path).map_err(open_error)?;
+        reader.busy_timeout(Duration::from_secs(30)).map_err(open_error)?;
+        Ok(SqliteStore { conn: Mutex::new(conn), reader: Mutex::new(reader), location })
     }
 
     /// Where the database lives, for messages.
@@ -81,7 +92,8 @@ impl Store for SqliteStore {
     }
 
     fn contains(&self, hashes: &[ContentHash]) -> Result<Vec<bool>, StoreError> {
-        read::contains(&self.conn(), hashes)
+        let reader = self.reader.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        read::contains(&reader, hashes)
     }
 
     fn document(&self, key: &str) -> Result<StoredDocument, StoreError> {
@@ -106,5 +118,17 @@ impl Store for SqliteStore {
 
     fn stats(&self) -> Result<Stats, StoreError> {
         read::stats(&self.conn())
+    }
+
+    fn rate_source(&self, rating: &NewRating) -> Result<SourceRating, StoreError> {
+        curate::rate_source(&mut self.conn(), rating)
+    }
+
+    fn merge_entities(&self, request: &MergeRequest) -> Result<EntityMerge, StoreError> {
+        curate::merge_entities(&mut self.conn(), request)
+    }
+
+    fn split_entity(&self, request: &SplitRequest) -> Result<SplitOutcome, StoreError> {
+        curate::split_entity(&mut self.conn(), request)
     }
 }

@@ -11,7 +11,10 @@ use claimgraph_store::StoreError;
 use crate::backend;
 
 /// The migrations, in order; the version of each is its position, starting at 1.
-const MIGRATIONS: &[(&str, &str)] = &[("init", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("init", include_str!("../migrations/0001_init.sql")),
+    ("origins_assessment", include_str!("../migrations/0002_origins_assessment.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -39,6 +42,12 @@ pub fn migrate(conn: &mut Connection, location: &str) -> Result<(), StoreError> 
         let version = idx as i64 + 1;
         let tx = conn.transaction().map_err(backend)?;
         tx.execute_batch(sql).map_err(backend)?;
+        if version == 2 {
+            // Version 2 links near-duplicates; documents stored before get their origins
+            // now, in ingest order, exactly as if they were ingested again. (Claims stored
+            // before stay single reports: their token sets need the analysis.)
+            crate::write::backfill_origins(&tx).map_err(backend)?;
+        }
         tx.execute(
             "INSERT INTO schema_version (version, name, applied_at)
              VALUES (?1, ?2, CAST(strftime('%s', 'now') AS INTEGER))",

@@ -14,9 +14,10 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use claimgraph_model::{Span, Stance};
 use claimgraph_store::facts::normalize_name;
 use claimgraph_store::{
-    AliasEvidence, ClaimQuery, ClaimRecord, ContentHash, DateFact, DocumentSummary,
-    EntityOccurrence, EntityProfile, EntityRef, HitKind, PlaceFact, QuantityFact, SearchHit,
-    SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError, StoredDocument,
+    AliasEvidence, Assessment, ClaimQuery, ClaimRecord, ContentHash, CopyLink, DateFact,
+    DocumentSummary, EntityOccurrence, EntityProfile, EntityRef, HitKind, PlaceFact, QuantityFact,
+    SearchHit, SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError,
+    StoredDocument,
 };
 
 use crate::backend;
@@ -55,7 +56,7 @@ fn span(start: Option<i64>, end: Option<i64>) -> Option<Span> {
     }
 }
 
-fn entity_ref(conn: &Connection, id: i64) -> rusqlite::Result<EntityRef> {
+pub(crate) fn entity_ref(conn: &Connection, id: i64) -> rusqlite::Result<EntityRef> {
     conn.prepare_cached("SELECT name, label FROM entities WHERE id = ?1")?
         .query_row([id], |row| Ok(EntityRef { id, name: row.get(0)?, label: row.get(1)? }))
 }
@@ -66,7 +67,7 @@ pub fn contains(conn: &Connection, hashes: &[ContentHash]) -> Result<Vec<bool>, 
     hashes.iter().map(|hash| statement.exists([hash.as_str()]).map_err(backend)).collect()
 }
 
-fn document_id(conn: &Connection, key: &str) -> rusqlite::Result<Option<i64>> {
+pub(crate) fn document_id(conn: &Connection, key: &str) -> rusqlite::Result<Option<i64>> {
     let key = key.trim();
     if key.is_empty() {
         return Ok(None);
@@ -129,7 +130,49 @@ pub fn document(conn: &Connection, key: &str) -> Result<StoredDocument, StoreErr
     })()
     .map_err(backend)?;
     let claims = load_claims(conn, "c.document_id = ?", vec![Value::Integer(id)], None)?;
-    Ok(StoredDocument { summary, text, n_sentences: n_sentences as usize, entities, claims })
+    let (copy_of, copies) = copy_links(conn, id).map_err(backend)?;
+    Ok(StoredDocument {
+        summary,
+        text,
+        n_sentences: n_sentences as usize,
+        entities,
+        claims,
+        copy_of,
+        copies,
+    })
+}
+
+/// The document's original when it is a copy, and its copies when it is an original.
+fn copy_links(conn: &Connection, id: i64) -> rusqlite::Result<(Option<CopyLink>, Vec<CopyLink>)> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT o.similarity, o.matched_document_id, {DOCUMENT_COLUMNS}
+         FROM document_origins o JOIN documents d ON d.id = o.original_id
+         WHERE o.document_id = ?1 AND o.original_id != o.document_id"
+    ))?;
+    let copy_of = statement
+        .query_row([id], |row| {
+            Ok(CopyLink {
+                similarity: row.get::<_, Option<f64>>(0)?.unwrap_or(0.0),
+                matched_document_id: row.get(1)?,
+                document: document_summary(row, 2)?,
+            })
+        })
+        .optional()?;
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT o.similarity, o.matched_document_id, {DOCUMENT_COLUMNS}
+         FROM document_origins o JOIN documents d ON d.id = o.document_id
+         WHERE o.original_id = ?1 AND o.document_id != ?1 ORDER BY d.id"
+    ))?;
+    let copies = statement
+        .query_map([id], |row| {
+            Ok(CopyLink {
+                similarity: row.get::<_, Option<f64>>(0)?.unwrap_or(0.0),
+                matched_document_id: row.get(1)?,
+                document: document_summary(row, 2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((copy_of, copies))
 }
 
 /// Turns free text into an FTS5 query: every word must occur, each word quoted so that
@@ -278,6 +321,7 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
             claims_by: Vec::new(),
             claims_about: Vec::new(),
             other_matches: candidates,
+            merges: crate::curate::merges_of(conn, id)?,
         }))
     };
     let mut profile = run()
@@ -415,6 +459,7 @@ fn load_claims(
                     dates: Vec::new(),
                     quantities: Vec::new(),
                     places: Vec::new(),
+                    assessment: Assessment::default(),
                 },
                 source_entity,
             ))
@@ -509,6 +554,7 @@ fn fill_claim(conn: &Connection, claim: &mut ClaimRecord) -> rusqlite::Result<()
         })
     })?;
     claim.places = rows.collect::<rusqlite::Result<_>>()?;
+    claim.assessment = crate::assess::assessment(conn, id)?;
     Ok(())
 }
 
@@ -549,6 +595,7 @@ pub fn sources(conn: &Connection) -> Result<Vec<SourceSummary>, StoreError> {
                     n_documents: n_documents as usize,
                     first_seen,
                     last_seen,
+                    rating: None,
                 },
             );
         }
@@ -591,22 +638,28 @@ pub fn sources(conn: &Connection) -> Result<Vec<SourceSummary>, StoreError> {
                             n_documents: n_documents as usize,
                             first_seen,
                             last_seen,
+                            rating: None,
                         },
                     );
                 }
             }
         }
-        let mut all: Vec<SourceSummary> = speakers.into_values().collect();
+        let mut all: Vec<SourceSummary> = Vec::with_capacity(speakers.len());
+        for ((entity_id, key), mut speaker) in speakers {
+            let norm = if key.is_empty() { normalize_name(&speaker.name) } else { key };
+            speaker.rating = crate::assess::source_rating(conn, entity_id, &norm)?;
+            all.push(speaker);
+        }
         let mut statement = conn.prepare_cached(
             "SELECT MIN(d.publisher), COUNT(*),
                  (SELECT COUNT(*) FROM claims c JOIN documents d2 ON d2.id = c.document_id
                   WHERE c.voice = 'publisher' AND d2.publisher_norm = d.publisher_norm),
-                 MIN(d.doc_date), MAX(d.doc_date)
+                 MIN(d.doc_date), MAX(d.doc_date), d.publisher_norm
              FROM documents d WHERE d.publisher_norm IS NOT NULL AND d.publisher_norm != ''
              GROUP BY d.publisher_norm",
         )?;
         let rows = statement.query_map([], |row| {
-            Ok(SourceSummary {
+            let summary = SourceSummary {
                 name: row.get(0)?,
                 kind: SourceKind::Publisher,
                 entity: None,
@@ -615,10 +668,14 @@ pub fn sources(conn: &Connection) -> Result<Vec<SourceSummary>, StoreError> {
                 n_relayed: 0,
                 first_seen: parse_date(row.get(3)?),
                 last_seen: parse_date(row.get(4)?),
-            })
+                rating: None,
+            };
+            Ok((summary, row.get::<_, String>(5)?))
         })?;
-        for row in rows {
-            all.push(row?);
+        let publishers: Vec<(SourceSummary, String)> = rows.collect::<rusqlite::Result<_>>()?;
+        for (mut publisher, norm) in publishers {
+            publisher.rating = crate::assess::source_rating(conn, None, &norm)?;
+            all.push(publisher);
         }
         all.sort_by(|a, b| {
             (b.n_claims + b.n_relayed)
@@ -643,7 +700,9 @@ pub fn stats(conn: &Connection) -> Result<Stats, StoreError> {
              (SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM claims),
              (SELECT COUNT(*) FROM claims WHERE voice = 'attributed'),
              (SELECT COUNT(DISTINCT claim_id) FROM claim_relays),
-             (SELECT COUNT(DISTINCT publisher_norm) FROM documents WHERE publisher_norm != '')",
+             (SELECT COUNT(DISTINCT publisher_norm) FROM documents WHERE publisher_norm != ''),
+             (SELECT COUNT(*) FROM document_origins WHERE original_id != document_id),
+             (SELECT COUNT(*) FROM claim_conflicts)",
         [],
         |row| {
             let count = |idx: usize| row.get::<_, i64>(idx).map(|n| n as usize);
@@ -655,8 +714,32 @@ pub fn stats(conn: &Connection) -> Result<Stats, StoreError> {
                 attributed_claims: count(4)?,
                 relayed_claims: count(5)?,
                 publishers: count(6)?,
+                copies: count(7)?,
+                conflicts: count(8)?,
+                corroborated_claims: 0,
             })
         },
     )
+    .and_then(|mut stats| {
+        // Clusters with more than one origin key are candidates; copies can merge keys
+        // (assess.rs), so each candidate is checked with the full rule.
+        let candidates: Vec<i64> = conn
+            .prepare(&format!(
+                "SELECT e.cluster_id FROM claim_events e
+                     JOIN claims c ON c.id = e.claim_id
+                     LEFT JOIN document_origins o ON o.document_id = c.document_id
+                     JOIN documents od ON od.id = COALESCE(o.original_id, c.document_id)
+                 GROUP BY e.cluster_id HAVING COUNT(DISTINCT {}) > 1",
+                crate::assess::ORIGIN_KEY_SQL
+            ))?
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for cluster in candidates {
+            if crate::assess::n_origins(conn, cluster)? > 1 {
+                stats.corroborated_claims += 1;
+            }
+        }
+        Ok(stats)
+    })
     .map_err(backend)
 }

@@ -10,12 +10,16 @@ use claimgraph_model::{
     Analysis, ClaimVoice, Document, MentionSource, QuantityKind, Span, Stance, TimexKind,
 };
 
+use crate::assess::ClaimEvidence;
+use crate::similarity::{self, ClaimToken};
 use crate::types::{DateFact, PlaceFact, QuantityFact};
 
 /// Everything a store keeps from one analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentFacts {
     pub n_sentences: usize,
+    /// MinHash signature of the text's shingles, for near-duplicate detection.
+    pub signature: Vec<u32>,
     pub entities: Vec<EntityFacts>,
     pub claims: Vec<ClaimFacts>,
 }
@@ -73,6 +77,11 @@ pub struct ClaimFacts {
     pub stance: Stance,
     /// The days the claim is about: the union of its dates, else its document's date.
     pub date_range: Option<(NaiveDate, NaiveDate)>,
+    /// The content's words as the same-event comparison sees them (figures, dates and
+    /// places masked, entity mentions as entities, function words dropped).
+    pub tokens: Vec<ClaimToken>,
+    /// The facts a report of the same event must share to agree with this one.
+    pub evidence: ClaimEvidence,
 }
 
 /// Extracts the facts of one analyzed document.
@@ -182,8 +191,9 @@ pub fn document_facts(document: &Document, analysis: &Analysis) -> DocumentFacts
                     });
                 }
             }
+            let own_days = date_range;
             let date_range = date_range.or(document.date.map(|date| (date, date)));
-            let quantities = claim
+            let quantities: Vec<QuantityFact> = claim
                 .quantities
                 .iter()
                 .filter_map(|&idx| analysis.quantities.get(idx))
@@ -202,7 +212,7 @@ pub fn document_facts(document: &Document, analysis: &Analysis) -> DocumentFacts
                     span: quantity.span,
                 })
                 .collect();
-            let places = claim
+            let places: Vec<PlaceFact> = claim
                 .toponyms
                 .iter()
                 .filter_map(|&idx| analysis.toponyms.get(idx))
@@ -216,6 +226,26 @@ pub fn document_facts(document: &Document, analysis: &Analysis) -> DocumentFacts
                     span: toponym.span,
                 })
                 .collect();
+            let tokens = claim_tokens(text, analysis, claim);
+            let evidence = ClaimEvidence {
+                figures: quantities
+                    .iter()
+                    .filter(|q: &&QuantityFact| q.kind != "ordinal")
+                    .filter_map(|q| {
+                        let low = q.min.or(q.value)?;
+                        let high = q.max.or(q.value).unwrap_or(low);
+                        Some((q.kind.clone(), low.min(high), high.max(low)))
+                    })
+                    .collect(),
+                days: own_days,
+                places: places
+                    .iter()
+                    .map(|p: &PlaceFact| {
+                        p.geonames_id.map_or_else(|| normalize_name(&p.name), |id| id.to_string())
+                    })
+                    .collect(),
+                negative: !claim.negations.is_empty() || claim.stance == Stance::Denies,
+            };
             Some(ClaimFacts {
                 span,
                 content,
@@ -232,10 +262,69 @@ pub fn document_facts(document: &Document, analysis: &Analysis) -> DocumentFacts
                 negated: !claim.negations.is_empty(),
                 stance: claim.stance,
                 date_range,
+                tokens,
+                evidence,
             })
         })
         .collect();
-    DocumentFacts { n_sentences: analysis.sentences.len(), entities, claims }
+    DocumentFacts {
+        n_sentences: analysis.sentences.len(),
+        signature: similarity::document_signature(text),
+        entities,
+        claims,
+    }
+}
+
+/// The tokens of a claim's content for the same-event comparison: each word of the
+/// content is a figure, date or place when inside one of the claim's quantities, dates or
+/// places, an entity when inside a mention, dropped when a function word, else itself.
+fn claim_tokens(
+    text: &str,
+    analysis: &Analysis,
+    claim: &claimgraph_model::Claim,
+) -> Vec<ClaimToken> {
+    let spans = |indices: &[usize], get: &dyn Fn(usize) -> Option<Span>| -> Vec<Span> {
+        indices.iter().filter_map(|&idx| get(idx)).collect()
+    };
+    let places = spans(&claim.toponyms, &|i| analysis.toponyms.get(i).map(|t| t.span));
+    let dates = spans(&claim.timexes, &|i| analysis.timexes.get(i).map(|t| t.span));
+    let figures = spans(&claim.quantities, &|i| analysis.quantities.get(i).map(|q| q.span));
+    let mentions: Vec<(Span, usize)> = claim
+        .mentions
+        .iter()
+        .filter_map(|&i| analysis.mentions.get(i).map(|m| (m.span, m.entity)))
+        .collect();
+    let overlaps = |span: Span, word: Span| span.start < word.end && word.start < span.end;
+    let mut tokens = Vec::new();
+    for part in &claim.content {
+        let Some(slice) = text.get(part.start..part.end) else { continue };
+        let mut at = 0;
+        for word in slice.split(|ch: char| !ch.is_alphanumeric()) {
+            let start = part.start + at;
+            at += word.len() + slice[at + word.len()..].chars().next().map_or(0, char::len_utf8);
+            if word.is_empty() {
+                continue;
+            }
+            let span = Span::new(start, start + word.len());
+            let token = if places.iter().any(|&p| overlaps(p, span)) {
+                ClaimToken::Place
+            } else if dates.iter().any(|&d| overlaps(d, span)) {
+                ClaimToken::Date
+            } else if figures.iter().any(|&f| overlaps(f, span)) {
+                ClaimToken::Figure
+            } else if let Some(&(_, entity)) = mentions.iter().find(|(m, _)| overlaps(*m, span)) {
+                ClaimToken::Entity(entity)
+            } else if similarity::is_stopword(word) {
+                continue;
+            } else if word.chars().all(|ch| ch.is_ascii_digit()) {
+                ClaimToken::Figure
+            } else {
+                ClaimToken::Word(similarity::word_hash(word))
+            };
+            tokens.push(token);
+        }
+    }
+    tokens
 }
 
 /// The key names are matched by: lowercase letters and digits, words separated by one

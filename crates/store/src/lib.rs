@@ -19,18 +19,22 @@
 //! backends differ in layout, never in content. The shared test suite is behind the
 //! `testing` feature ([`testing::run_suite`]).
 
+pub mod assess;
 mod error;
 pub mod facts;
+pub mod similarity;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod types;
 
+pub use assess::{Difference, Reliability};
 pub use error::StoreError;
 pub use types::{
-    AliasEvidence, ClaimQuery, ClaimRecord, ContentHash, DateFact, DocumentMeta, DocumentSummary,
-    EntityOccurrence, EntityProfile, EntityRef, HitKind, NewDocument, PlaceFact, PutOutcome,
-    QuantityFact, SearchHit, SearchQuery, SourceKind, SourceRef, SourceSummary, Stats,
-    StoredDocument,
+    AliasEvidence, Assessment, ClaimConflict, ClaimOrigin, ClaimQuery, ClaimRecord, ContentHash,
+    CopyLink, DateFact, DocumentMeta, DocumentSummary, EntityMerge, EntityOccurrence,
+    EntityProfile, EntityRef, HitKind, MergeRequest, NewDocument, NewRating, OriginKind, PlaceFact,
+    PutOutcome, QuantityFact, Report, SearchHit, SearchQuery, SourceKind, SourceRating, SourceRef,
+    SourceSummary, SplitOutcome, SplitRequest, SplitTarget, Stats, StoredDocument,
 };
 
 /// A knowledge store. Implementations are shared across threads; writes are serialized
@@ -63,4 +67,16 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn sources(&self) -> Result<Vec<SourceSummary>, StoreError>;
 
     fn stats(&self) -> Result<Stats, StoreError>;
+
+    /// Records a reliability grade for a source (a publisher, speaker or entity name);
+    /// the latest grade applies. [`StoreError::NotFound`] when no source goes by it.
+    fn rate_source(&self, rating: &NewRating) -> Result<SourceRating, StoreError>;
+
+    /// Merges one store-wide entity into another, recording who, when and what moved,
+    /// so that [`Store::split_entity`] can undo it exactly.
+    fn merge_entities(&self, request: &MergeRequest) -> Result<EntityMerge, StoreError>;
+
+    /// Undoes a merge, or moves an entity's occurrences in some documents to a new
+    /// entity (a wrong join made at ingest).
+    fn split_entity(&self, request: &SplitRequest) -> Result<SplitOutcome, StoreError>;
 }

@@ -18,8 +18,9 @@ use claimgraph_model::{
 };
 
 use crate::{
-    ClaimQuery, ContentHash, DocumentMeta, HitKind, NewDocument, PutOutcome, SearchQuery,
-    SourceKind, Store, StoreError,
+    ClaimQuery, ClaimRecord, ContentHash, DocumentMeta, HitKind, MergeRequest, NewDocument,
+    NewRating, OriginKind, PutOutcome, Reliability, SearchQuery, SourceKind, SplitRequest,
+    SplitTarget, Store, StoreError,
 };
 
 /// Runs every check on fresh stores made by `make`.
@@ -36,6 +37,19 @@ pub fn run_suite(make: impl Fn() -> Box<dyn Store>) {
         ("claims_filter_by_about_by_dates_and_place", claim_filters),
         ("relayed_claims_credit_the_original_source", relays),
         ("stats_count_what_was_stored", stats),
+        ("a_wire_story_and_its_edited_copies_share_one_origin", copies_share_one_origin),
+        ("an_earlier_copy_ingested_later_becomes_the_original", earlier_copy_becomes_original),
+        (
+            "a_relayed_statement_is_credited_to_its_source_and_does_not_corroborate",
+            relay_is_not_corroboration,
+        ),
+        (
+            "independent_origins_corroborate_and_conflicting_figures_are_linked",
+            corroboration_and_conflict,
+        ),
+        ("ratings_are_kept_with_who_and_when_and_shown_with_claims", ratings),
+        ("merge_then_split_restores_the_entities", merge_then_split),
+        ("a_wrong_join_is_split_off_by_document", split_by_documents),
     ];
     for (name, check) in checks {
         let store = make();
@@ -514,4 +528,372 @@ fn stats(store: &dyn Store) {
     assert_eq!(stats.attributed_claims, 2);
     assert_eq!(stats.relayed_claims, 1);
     assert_eq!(stats.publishers, 2);
+}
+
+/// A wire story in the publisher's own voice, and lightly edited copies of it.
+const WIRE_STORY: &str = "MOSUL, March 5 (Example Wire) - The IRGC lost 40 vehicles in Mosul. \
+    Fighting went on through the night in the western districts of the city, and the main \
+    bridge over the river was closed to traffic until further notice. Aid groups warned that \
+    food and fuel were running short and that several clinics had stopped taking new patients \
+    because of the shelling.";
+
+fn wire_fixture(id: &str, text: &str, day: &str, publisher: &str) -> Fixture {
+    let mut fixture = Fixture::new(id, text);
+    fixture.date = Some(date(day));
+    fixture.publisher = Some(publisher.to_string());
+    fixture.entities =
+        vec![(Organization, vec![("IRGC", SameName)]), (Location, vec![("Mosul", SameName)])];
+    fixture.claims = vec![FixtureClaim {
+        source: None,
+        content: "The IRGC lost 40 vehicles in Mosul.",
+        quantity: Some(("40", 40.0)),
+        place: Some(("Mosul", "Mosul")),
+        ..FixtureClaim::default()
+    }];
+    fixture
+}
+
+fn wire() -> Fixture {
+    wire_fixture("wire", WIRE_STORY, "2017-03-05", "Example Wire")
+}
+
+fn first_copy() -> Fixture {
+    let text = WIRE_STORY
+        .replace("MOSUL, March 5 (Example Wire) - ", "From our correspondents: ")
+        .replace("Aid groups warned", "Aid agencies warned");
+    wire_fixture("copy-1", &text, "2017-03-05", "Daily Example")
+}
+
+fn second_copy() -> Fixture {
+    let text = WIRE_STORY
+        .replace("until further notice", "on Sunday")
+        .replace(" because of the shelling", "");
+    wire_fixture("copy-2", &text, "2017-03-06", "Example Post")
+}
+
+fn claim_in(store: &dyn Store, document: &str) -> ClaimRecord {
+    let stored = store.document(document).unwrap();
+    stored.claims.into_iter().next().unwrap_or_else(|| panic!("{document} has a claim"))
+}
+
+fn copies_share_one_origin(store: &dyn Store) {
+    put_one(store, &wire());
+    put_one(store, &relayed_report());
+    // Both copies in one batch: the second is matched against the first in the same
+    // transaction as well as against the stored story.
+    store.put_batch(&[first_copy().build(), second_copy().build()]).unwrap();
+    let original = store.document("wire").unwrap();
+    assert!(original.copy_of.is_none());
+    let copies: Vec<&str> =
+        original.copies.iter().map(|c| c.document.external_id.as_str()).collect();
+    assert_eq!(copies, ["copy-1", "copy-2"]);
+    for copy in ["copy-1", "copy-2"] {
+        let link = store.document(copy).unwrap().copy_of.expect("a copy");
+        assert_eq!(link.document.external_id, "wire");
+        assert!(link.similarity >= 0.5, "{copy}: {}", link.similarity);
+    }
+    assert!(store.document("b").unwrap().copy_of.is_none(), "another story is not a copy");
+    assert_eq!(store.stats().unwrap().copies, 2);
+    // The story's claim, reported three times, has one origin: the wire's publisher.
+    let claim = claim_in(store, "copy-2");
+    let assessment = &claim.assessment;
+    assert_eq!(assessment.origins.len(), 1, "{assessment:?}");
+    let origin = &assessment.origins[0];
+    assert_eq!((origin.kind, origin.name.as_str()), (OriginKind::Publisher, "Example Wire"));
+    assert_eq!(origin.reports.len(), 3);
+    let in_copy = origin.reports.iter().find(|r| r.document_external_id == "copy-2").unwrap();
+    assert_eq!(in_copy.copy_of.as_ref().map(|(_, id)| id.as_str()), Some("wire"));
+    assert_eq!(assessment.credibility, 6, "copies do not confirm: {assessment:?}");
+    assert!(assessment.conflicts.is_empty());
+    assert_eq!(store.stats().unwrap().corroborated_claims, 0);
+}
+
+fn earlier_copy_becomes_original(store: &dyn Store) {
+    // The later copies arrive first; the wire story, dated earlier, arrives last.
+    put_one(store, &second_copy());
+    put_one(store, &first_copy());
+    assert_eq!(
+        store.document("copy-2").unwrap().copy_of.unwrap().document.external_id,
+        "copy-1",
+        "same-day tie: the earlier date wins"
+    );
+    let mut wire = wire();
+    wire.date = Some(date("2017-03-04"));
+    put_one(store, &wire);
+    for copy in ["copy-1", "copy-2"] {
+        let link = store.document(copy).unwrap().copy_of.expect("a copy");
+        assert_eq!(link.document.external_id, "wire", "{copy}");
+    }
+    assert_eq!(store.document("wire").unwrap().copies.len(), 2);
+    let claim = claim_in(store, "copy-1");
+    assert_eq!(claim.assessment.origins.len(), 1);
+    assert_eq!(claim.assessment.origins[0].name, "Example Wire");
+}
+
+/// "W reported that Colonel Jane Roe said ...": the claim is Roe's; W relays it.
+fn roe_statement(id: &str, text: &str, publisher: &str, relay: bool) -> Fixture {
+    let mut fixture = Fixture::new(id, text);
+    fixture.date = Some(date("2018-06-01"));
+    fixture.publisher = Some(publisher.to_string());
+    let mut entities = Vec::new();
+    if relay {
+        entities.push((Organization, vec![("Daily Example", SameName)]));
+    }
+    entities.push((Person, vec![("Jane Roe", SameName)]));
+    entities.push((Organization, vec![("IRGC", SameName)]));
+    entities.push((Location, vec![("Basra", SameName)]));
+    fixture.entities = entities;
+    fixture.claims = vec![FixtureClaim {
+        source: Some(usize::from(relay)),
+        relay: relay.then_some(0),
+        content: "the IRGC withdrew 300 troops from Basra",
+        quantity: Some(("300", 300.0)),
+        place: Some(("Basra", "Basra")),
+        ..FixtureClaim::default()
+    }];
+    fixture
+}
+
+fn own_voice(
+    id: &str,
+    text: &'static str,
+    publisher: &str,
+    content: &'static str,
+    figure: (&'static str, f64),
+) -> Fixture {
+    let mut fixture = Fixture::new(id, text);
+    fixture.date = Some(date("2018-06-02"));
+    fixture.publisher = Some(publisher.to_string());
+    fixture.entities =
+        vec![(Organization, vec![("IRGC", SameName)]), (Location, vec![("Basra", SameName)])];
+    fixture.claims = vec![FixtureClaim {
+        source: None,
+        content,
+        quantity: Some(figure),
+        place: Some(("Basra", "Basra")),
+        ..FixtureClaim::default()
+    }];
+    fixture
+}
+
+fn relay_is_not_corroboration(store: &dyn Store) {
+    put_one(
+        store,
+        &roe_statement(
+            "said",
+            "Colonel Jane Roe said the IRGC withdrew 300 troops from Basra.",
+            "Example Wire",
+            false,
+        ),
+    );
+    put_one(
+        store,
+        &roe_statement(
+            "relayed",
+            "The Daily Example reported that Colonel Jane Roe said the IRGC withdrew 300 troops from Basra, a city it has held for years.",
+            "Example Post",
+            true,
+        ),
+    );
+    let claim = claim_in(store, "relayed");
+    assert_eq!(claim.source.as_ref().unwrap().name, "Jane Roe", "credited to the original source");
+    let assessment = &claim.assessment;
+    assert_eq!(assessment.origins.len(), 1, "a relay does not corroborate: {assessment:?}");
+    let origin = &assessment.origins[0];
+    assert_eq!((origin.kind, origin.name.as_str()), (OriginKind::Source, "Jane Roe"));
+    assert_eq!(origin.reports.len(), 2);
+    let relayed = origin.reports.iter().find(|r| r.document_external_id == "relayed").unwrap();
+    assert_eq!(relayed.relayed_by, ["Daily Example"]);
+    assert!(origin.why.contains("Jane Roe"));
+    assert_eq!(assessment.credibility, 6);
+}
+
+fn corroboration_and_conflict(store: &dyn Store) {
+    put_one(
+        store,
+        &roe_statement(
+            "said",
+            "Colonel Jane Roe said the IRGC withdrew 300 troops from Basra.",
+            "Example Wire",
+            false,
+        ),
+    );
+    put_one(
+        store,
+        &own_voice(
+            "post",
+            "The IRGC withdrew 300 troops from Basra overnight.",
+            "Example Post",
+            "The IRGC withdrew 300 troops from Basra overnight.",
+            ("300", 300.0),
+        ),
+    );
+    let claim = claim_in(store, "said");
+    assert_eq!(claim.assessment.origins.len(), 2, "{:?}", claim.assessment);
+    assert_eq!(claim.assessment.credibility, 1, "confirmed by two independent origins");
+    assert_eq!(store.stats().unwrap().corroborated_claims, 1);
+    put_one(
+        store,
+        &own_voice(
+            "ledger",
+            "The IRGC withdrew 500 troops from Basra overnight.",
+            "Example Ledger",
+            "The IRGC withdrew 500 troops from Basra overnight.",
+            ("500", 500.0),
+        ),
+    );
+    let outlier = claim_in(store, "ledger");
+    let assessment = &outlier.assessment;
+    assert_eq!(assessment.origins.len(), 1);
+    assert_ne!(
+        assessment.cluster, claim.assessment.cluster,
+        "a different figure is not the same claim"
+    );
+    assert_eq!(assessment.conflicts.len(), 1, "{assessment:?}");
+    let conflict = &assessment.conflicts[0];
+    assert_eq!(conflict.differences[0].kind, "figures");
+    assert_eq!(conflict.differences[0].detail, "500 vs 300");
+    assert_eq!(assessment.n_against, 2);
+    assert_eq!(assessment.credibility, 5, "contradicted by two origins: improbable");
+    let claim = claim_in(store, "said");
+    assert_eq!(claim.assessment.conflicts.len(), 1);
+    assert_eq!(claim.assessment.conflicts[0].differences[0].detail, "300 vs 500");
+    assert_eq!(claim.assessment.credibility, 2, "two for, one against: probably true");
+    assert_eq!(store.stats().unwrap().conflicts, 1);
+}
+
+fn ratings(store: &dyn Store) {
+    put_one(store, &relayed_report());
+    put_one(store, &ministry_report());
+    let rate = |source: &str, reliability, by: &str, at| {
+        store.rate_source(&NewRating {
+            source: source.to_string(),
+            reliability,
+            by: by.to_string(),
+            at,
+        })
+    };
+    let rating = rate("Jane Roe", Reliability::B, "analyst", 1_700_000_100).unwrap();
+    assert_eq!(rating.reliability, Reliability::B);
+    let error = rate("Nobody Atall", Reliability::A, "analyst", 1).unwrap_err();
+    assert!(matches!(error, StoreError::NotFound(_)), "{error}");
+    rate("example wire", Reliability::C, "editor", 1_700_000_200).unwrap();
+    let by_roe = ClaimQuery { by: Some("Jane Roe".into()), ..ClaimQuery::default() };
+    let claim = &store.claims(&by_roe).unwrap()[0];
+    let reliability = claim.assessment.reliability.as_ref().expect("rated");
+    assert_eq!((reliability.reliability, reliability.by.as_str()), (Reliability::B, "analyst"));
+    assert_eq!(reliability.at, 1_700_000_100);
+    assert_eq!(claim.assessment.credibility, 6);
+    let own = ClaimQuery { by: Some("Example Wire".into()), ..ClaimQuery::default() };
+    let claim = &store.claims(&own).unwrap()[0];
+    assert_eq!(claim.assessment.reliability.as_ref().unwrap().reliability, Reliability::C);
+    // The latest grade applies.
+    rate("Jane Roe", Reliability::D, "analyst", 1_700_000_300).unwrap();
+    let claim = &store.claims(&by_roe).unwrap()[0];
+    assert_eq!(claim.assessment.reliability.as_ref().unwrap().reliability, Reliability::D);
+    let sources = store.sources().unwrap();
+    let roe = sources.iter().find(|s| s.name == "Jane Roe").unwrap();
+    assert_eq!(roe.rating.as_ref().unwrap().reliability, Reliability::D);
+    let wire = sources.iter().find(|s| s.name == "Example Wire").unwrap();
+    assert_eq!(wire.rating.as_ref().unwrap().reliability, Reliability::C);
+}
+
+fn merge_then_split(store: &dyn Store) {
+    put_one(store, &ministry_report());
+    put_one(store, &relayed_report());
+    let before_ministry = store.entity("Ministry of Defence").unwrap();
+    let before_daily = store.entity("Daily Example").unwrap();
+    let before_claims = store.claims(&ClaimQuery::default()).unwrap();
+    let merge = store
+        .merge_entities(&MergeRequest {
+            into: "Ministry of Defence".to_string(),
+            from: "Daily Example".to_string(),
+            by: "analyst".to_string(),
+            at: 1_700_000_500,
+            reason: Some("test".to_string()),
+        })
+        .unwrap();
+    assert_eq!(merge.into.id, before_ministry.entity.id);
+    assert_eq!(merge.merged.id, before_daily.entity.id);
+    assert_eq!(merge.documents, ["b"]);
+    let merged = store.entity("Daily Example").unwrap();
+    assert_eq!(merged.entity.id, before_ministry.entity.id, "one entity now");
+    assert_eq!(merged.occurrences.len(), 2);
+    assert_eq!(merged.merges.len(), 1);
+    assert_eq!(merged.merges[0].by, "analyst");
+    let relays =
+        store.claims(&ClaimQuery { by: Some("Jane Roe".into()), ..ClaimQuery::default() }).unwrap();
+    assert_eq!(relays[0].relays[0].entity.as_ref().unwrap().id, before_ministry.entity.id);
+    let same = MergeRequest {
+        into: "Ministry of Defence".to_string(),
+        from: "Daily Example".to_string(),
+        by: "analyst".to_string(),
+        at: 1,
+        reason: None,
+    };
+    assert!(matches!(store.merge_entities(&same), Err(StoreError::InvalidQuery(_))));
+
+    let split = store
+        .split_entity(&SplitRequest {
+            entity: "Ministry of Defence".to_string(),
+            target: SplitTarget::Merged("Daily Example".to_string()),
+            by: "analyst".to_string(),
+            at: 1_700_000_600,
+        })
+        .unwrap();
+    assert_eq!(split.undid_merge, Some(merge.id));
+    assert_eq!(split.split_off.id, before_daily.entity.id);
+    let after_ministry = store.entity("Ministry of Defence").unwrap();
+    let after_daily = store.entity("Daily Example").unwrap();
+    for (before, after) in [(&before_ministry, &after_ministry), (&before_daily, &after_daily)] {
+        assert_eq!(after.entity, before.entity);
+        assert_eq!(after.aliases, before.aliases);
+        assert_eq!(after.occurrences, before.occurrences);
+        assert_eq!(after.claims_by, before.claims_by);
+        assert_eq!(after.claims_about, before.claims_about);
+    }
+    assert_eq!(after_ministry.merges[0].undone_at, Some(1_700_000_600));
+    assert_eq!(store.claims(&ClaimQuery::default()).unwrap(), before_claims, "claims restored");
+    let again = SplitRequest {
+        entity: "Ministry of Defence".to_string(),
+        target: SplitTarget::Merged("Daily Example".to_string()),
+        by: "analyst".to_string(),
+        at: 1,
+    };
+    assert!(matches!(store.split_entity(&again), Err(StoreError::NotFound(_))));
+}
+
+fn split_by_documents(store: &dyn Store) {
+    put_one(store, &ministry_report());
+    put_one(store, &relayed_report());
+    let joined = store.entity("IRGC").unwrap();
+    assert_eq!(joined.occurrences.len(), 2);
+    let split = store
+        .split_entity(&SplitRequest {
+            entity: "IRGC".to_string(),
+            target: SplitTarget::Documents(vec!["b".to_string()]),
+            by: "analyst".to_string(),
+            at: 1_700_000_700,
+        })
+        .unwrap();
+    assert_eq!(split.documents, ["b"]);
+    assert_ne!(split.split_off.id, joined.entity.id);
+    let kept = store.entity("Islamic Revolutionary Guard Corps").unwrap();
+    assert_eq!(kept.occurrences.len(), 1);
+    assert_eq!(kept.occurrences[0].document_external_id, "a");
+    let about_b = store.document("b").unwrap().claims[0].about.clone();
+    assert!(about_b.iter().any(|e| e.id == split.split_off.id), "{about_b:?}");
+    // Merging it back joins them again.
+    store
+        .merge_entities(&MergeRequest {
+            into: format!("#{}", joined.entity.id),
+            from: format!("#{}", split.split_off.id),
+            by: "analyst".to_string(),
+            at: 1_700_000_800,
+            reason: None,
+        })
+        .unwrap();
+    let rejoined = store.entity("Islamic Revolutionary Guard Corps").unwrap();
+    assert_eq!(rejoined.occurrences, joined.occurrences);
+    assert_eq!(rejoined.claims_about, joined.claims_about);
 }

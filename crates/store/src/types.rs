@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 use claimgraph_model::{Analysis, Document, Span, Stance};
 use sha2::{Digest, Sha256};
 
+use crate::assess::{Difference, Reliability};
+
 /// The SHA-256 of a document's text, in lowercase hex: the key that makes ingest
 /// idempotent (the same text is stored once, whatever its file name or id).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -92,6 +94,21 @@ pub struct StoredDocument {
     /// The store-wide entities this document mentions, with their mention counts here.
     pub entities: Vec<(EntityRef, usize)>,
     pub claims: Vec<ClaimRecord>,
+    /// The original when this document is a near-duplicate (a syndicated or lightly
+    /// edited copy) of an earlier one.
+    pub copy_of: Option<CopyLink>,
+    /// The documents that are copies of this one, when it is an original.
+    pub copies: Vec<CopyLink>,
+}
+
+/// A near-duplicate relation: the other document, and the evidence that joined them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CopyLink {
+    pub document: DocumentSummary,
+    /// The estimated Jaccard similarity of word shingles with `matched_document_id`, the
+    /// stored document the copy was matched to (the original, or another copy of it).
+    pub similarity: f64,
+    pub matched_document_id: Option<i64>,
 }
 
 /// A store-wide entity: one thing named across documents.
@@ -173,6 +190,143 @@ pub struct ClaimRecord {
     pub hedges: Vec<String>,
     pub negated: bool,
     pub stance: Stance,
+    /// Corroboration, contradiction and the Admiralty grades.
+    pub assessment: Assessment,
+}
+
+/// How a claim stands against the other reports of the same event.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Assessment {
+    /// The claim cluster: every report of the same claim has the same cluster id.
+    pub cluster: i64,
+    /// The independent origins reporting the claim, each with its reports.
+    pub origins: Vec<ClaimOrigin>,
+    /// Reports of the same event that differ on figures, dates, places or polarity.
+    pub conflicts: Vec<ClaimConflict>,
+    /// Independent origins among the conflicting reports.
+    pub n_against: usize,
+    /// The reliability given to the claim's own origin (`Store::rate_source`), if any.
+    pub reliability: Option<SourceRating>,
+    /// Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged).
+    pub credibility: u8,
+    pub credibility_reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OriginKind {
+    /// An attributed claim's original source (relays and publishers pass it on).
+    Source,
+    /// The publisher of the original document, for claims in the publisher's own voice.
+    Publisher,
+    /// The original document itself, when it names no publisher.
+    Document,
+}
+
+/// One independent origin of a claim and the reports that go back to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimOrigin {
+    pub kind: OriginKind,
+    pub name: String,
+    pub entity: Option<EntityRef>,
+    pub reports: Vec<Report>,
+    /// Why these reports count once: "said by X", "copies of document d".
+    pub why: String,
+}
+
+/// One document's report of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub claim_id: i64,
+    pub document_id: i64,
+    pub document_external_id: String,
+    /// Who passed the statement on, from the original source outward.
+    pub relayed_by: Vec<String>,
+    /// The original document (store id, caller's id) when the report is in a copy.
+    pub copy_of: Option<(i64, String)>,
+}
+
+/// A report of the same event that disagrees.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimConflict {
+    pub claim_id: i64,
+    pub document_external_id: String,
+    pub content: String,
+    /// Its origin (the source, publisher or document it goes back to).
+    pub origin: String,
+    pub differences: Vec<Difference>,
+}
+
+/// A reliability grade given to a source by a person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRating {
+    /// The source as the rater named it.
+    pub name: String,
+    pub reliability: Reliability,
+    pub by: String,
+    /// Seconds since the Unix epoch.
+    pub at: i64,
+}
+
+/// A request to grade a source (`claimgraph rate SOURCE B`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRating {
+    /// A publisher, speaker or entity name.
+    pub source: String,
+    pub reliability: Reliability,
+    pub by: String,
+    pub at: i64,
+}
+
+/// A manual merge of two store-wide entities, undone by a split.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityMerge {
+    pub id: i64,
+    pub into: EntityRef,
+    /// The entity merged away (kept, empty, so that a split restores it).
+    pub merged: EntityRef,
+    /// The documents whose occurrences moved, by the caller's id.
+    pub documents: Vec<String>,
+    pub by: String,
+    pub at: i64,
+    pub reason: Option<String>,
+    pub undone_at: Option<i64>,
+}
+
+/// Merge the entity named `from` into the one named `into`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeRequest {
+    pub into: String,
+    pub from: String,
+    pub by: String,
+    pub at: i64,
+    pub reason: Option<String>,
+}
+
+/// What to split off an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SplitTarget {
+    /// Undo the merge that brought in the entity of this name (or this merge id).
+    Merged(String),
+    MergeId(i64),
+    /// Move the entity's occurrences in these documents (caller's ids, store numbers or
+    /// hash prefixes) to a new entity.
+    Documents(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SplitRequest {
+    pub entity: String,
+    pub target: SplitTarget,
+    pub by: String,
+    pub at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SplitOutcome {
+    pub kept: EntityRef,
+    pub split_off: EntityRef,
+    pub documents: Vec<String>,
+    pub undid_merge: Option<i64>,
 }
 
 /// Full-text search over documents and claims.
@@ -255,6 +409,8 @@ pub struct EntityProfile {
     pub claims_about: Vec<ClaimRecord>,
     /// Other entities that go by the same name (a different label, say).
     pub other_matches: Vec<EntityRef>,
+    /// Manual merges into this entity and splits from it, oldest first.
+    pub merges: Vec<EntityMerge>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -278,6 +434,8 @@ pub struct SourceSummary {
     pub n_documents: usize,
     pub first_seen: Option<NaiveDate>,
     pub last_seen: Option<NaiveDate>,
+    /// The latest reliability grade given to it.
+    pub rating: Option<SourceRating>,
 }
 
 /// Counts over the whole store.
@@ -290,4 +448,10 @@ pub struct Stats {
     pub attributed_claims: usize,
     pub relayed_claims: usize,
     pub publishers: usize,
+    /// Documents that are near-duplicates of an earlier one.
+    pub copies: usize,
+    /// Claims reported by more than one independent origin.
+    pub corroborated_claims: usize,
+    /// Pairs of reports of the same event that conflict.
+    pub conflicts: usize,
 }

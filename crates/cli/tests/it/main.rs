@@ -1,5 +1,6 @@
 //! End-to-end tests of the `claimgraph` binary: real files, real processes.
 
+mod assess;
 mod extract;
 mod ingest;
 mod quality;

@@ -220,6 +220,9 @@ const INTENT: &[[&str; 4]] = &[
     ["considers", "considered", "considering", "consider"],
     ["views", "viewed", "viewing", "view"],
     ["points", "pointed", "pointing", "point"],
+    ["votes", "voted", "voting", "vote"],
+    ["talks", "talked", "talking", "talk"],
+    ["speaks", "spoke", "speaking", "speak"],
 ];
 
 const SEEM: &[[&str; 4]] =
@@ -244,9 +247,15 @@ pub fn needs_infinitive(w: &str) -> bool {
     )
 }
 
-/// Verbs that are cues only with their particle: "pointed out", "pointed to".
-pub fn needs_particle(w: &str) -> bool {
-    matches!(w, "points" | "pointed" | "pointing" | "point")
+/// The particles a verb needs to be a cue, if it needs one: "voted for", "pointed out".
+pub fn particles(w: &str) -> Option<&'static [&'static str]> {
+    match w {
+        "points" | "pointed" | "pointing" | "point" => Some(&["to", "out"]),
+        "votes" | "voted" | "voting" | "vote" => Some(&["for", "against"]),
+        "talks" | "talked" | "talking" | "talk" => Some(&["about"]),
+        "speaks" | "spoke" | "speaking" | "speak" => Some(&["about", "of"]),
+        _ => None,
+    }
 }
 
 impl Lexicon {
@@ -295,7 +304,6 @@ impl Lexicon {
             "estimate",
             "hint",
             "joke",
-            "show",
             "finding",
             "feeling",
             "understanding",

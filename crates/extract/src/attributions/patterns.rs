@@ -12,18 +12,23 @@
 //! - participles ("…, saying that …") take the source of their clause;
 //! - passives take the source after "by" ("it was reported by X that …") and are no
 //!   attribution without it ("the report was said to be late");
-//! - "according to X" takes the content before or after it.
+//! - "according to X" takes the content before or after it, and so do frames of polls
+//!   and counts ("In the latest poll, …", "…, by one estimate");
+//! - questions take the question as content ("Asked whether …", "X was asked if …");
+//! - "reportedly" reports its whole clause without a source, and 'Name: "…"' gives the
+//!   quote that ends the unit to the name before the colon.
 //!
 //! A quote that makes up a whole unit with no cue of its own continues the previous
 //! attribution's turn; it becomes its own attribution, without source or cue.
 
 use claimgraph_model::{AttributionForm, TokenKind};
 
-use super::cues::{Cue, CueClass, Lexicon, needs_infinitive, needs_particle};
+use super::cues::{Cue, CueClass, Lexicon, needs_infinitive, particles};
 use super::doc::{Doc, NONE};
 use super::sources::{After, np_after, np_before, trim_title};
 use super::words::{
-    is_be, is_cue_auxiliary, is_determiner, is_empty_content, is_source_pronoun, is_time_word,
+    is_be, is_cue_auxiliary, is_determiner, is_empty_content, is_np_stop, is_source_pronoun,
+    is_time_word,
 };
 
 /// An attribution in token ranges, before conversion to byte spans.
@@ -83,7 +88,20 @@ pub fn extract(doc: &Doc<'_>, lexicon: &Lexicon) -> Vec<Draft> {
                     next = i + 2;
                     state.push(draft);
                 }
-            } else if let Some(cue) = lexicon.get(w)
+            } else if matches!(w, "reportedly" | "allegedly")
+                && let Some(draft) = state.reportedly(u, i, us, ue, unit_first_draft)
+            {
+                state.push(draft);
+            } else if w == ":"
+                && let Some(draft) = state.colon_quote(u, i, us, ue)
+            {
+                state.push(draft);
+            } else if matches!(w, "in" | "by")
+                && let Some(draft) = state.frame(u, i, us, ue, unit_first_draft)
+            {
+                next = draft.source.map_or(i + 1, |s| s.1);
+                state.push(draft);
+            } else if let Some(cue) = lexicon.get(w).or_else(|| made_clear(doc, i))
                 && let Some(draft) = state.at_cue(u, i, cue, us, ue, unit_first_draft)
             {
                 next = draft.cue.map_or(i + 1, |c| c.1.max(i + 1));
@@ -182,7 +200,7 @@ impl State<'_, '_> {
         while k < ue && k - us < 7 && (doc.is_cap(k) || doc.low(k) == "'s" || doc.word(k) == ".") {
             k += 1;
         }
-        if k - us < 2 || k >= ue || doc.word(k) != ":" || !doc.is_cap(us) {
+        if k == us || k >= ue || doc.word(k) != ":" || !doc.is_cap(us) {
             return None;
         }
         // The line must stand alone: the start of a paragraph, ending within it.
@@ -191,7 +209,7 @@ impl State<'_, '_> {
         }
         // Section labels ("READ MORE:", "The Latest:", "Editor's Note:", "KEEPING SCORE:")
         // are no speakers: a label word, a leading article, or several words in capitals.
-        let shouting = k - us >= 2 && (us..k).all(|i| !doc.is_word(i) || is_all_caps(doc.word(i)));
+        let shouting = (us..k).all(|i| !doc.is_word(i) || is_all_caps(doc.word(i)));
         if shouting
             || doc.low(us) == "the"
             || (us..k).any(|i| is_time_word(doc.low(i)) || is_section_label(doc.low(i)))
@@ -211,6 +229,25 @@ impl State<'_, '_> {
             continues: None,
             unit: u,
         })
+    }
+
+    /// A headline in title case: a paragraph of its own whose words are mostly
+    /// capitalized ("Trump Says He Never Pledged …").
+    fn is_headline(&self, us: usize) -> bool {
+        let doc = self.doc;
+        if !doc.para_start(us) {
+            return false;
+        }
+        let (mut words, mut caps) = (0, 0);
+        let mut k = us;
+        while k < doc.len() && k - us < 40 && (k == us || !doc.para_start(k)) {
+            if doc.is_word(k) {
+                words += 1;
+                caps += usize::from(doc.is_cap(k));
+            }
+            k += 1;
+        }
+        k - us < 40 && words >= 3 && caps * 4 >= words * 3
     }
 
     /// Where content may start in this unit: after the last attribution already found in
@@ -240,7 +277,7 @@ impl State<'_, '_> {
         let doc = self.doc;
         let prev = if c > us { doc.low(c - 1) } else { "" };
         // A capitalized cue inside a clause is a name ("United States", "Fox News Reports").
-        if doc.is_cap(c) && c > us && doc.is_word(c - 1) {
+        if doc.is_cap(c) && c > us && doc.is_word(c - 1) && !self.is_headline(us) {
             return None;
         }
         // Markup ("<tweet") is no speech.
@@ -272,29 +309,46 @@ impl State<'_, '_> {
         {
             return None;
         }
+        if doc.low(c) == "asked"
+            && let Some(draft) = self.asked(u, c, us, ue, unit_first_draft)
+        {
+            return Some(draft);
+        }
         // "so-called", "well-known": part of a compound.
         if prev == "-" && !doc.input.tokens[c].space_before {
             return None;
         }
+        // "continued to say", "went on to say": the aspect verb joins the cue group.
+        let aspect = prev == "to"
+            && c >= us + 2
+            && (matches!(doc.low(c - 2), "continued" | "continues" | "continue" | "began")
+                || (doc.low(c - 2) == "on"
+                    && matches!(doc.low(c.saturating_sub(3)), "went" | "goes")));
         // Noun uses ("the report", "Trump's claims") and infinitives ("declined to say").
-        if is_determiner(prev) || prev == "'s" || prev == "to" {
+        let pronominal = matches!(prev, "another" | "others" | "many" | "some" | "most")
+            && matches!(doc.low(c), "said" | "says" | "say" | "told" | "added" | "wrote");
+        if (is_determiner(prev) && !pronominal) || prev == "'s" || (prev == "to" && !aspect) {
             return None;
         }
-        // "writes about", "found itself": a topic or a reflexive, not content.
-        if matches!(
-            doc.low(c + 1),
-            "about"
-                | "itself"
-                | "himself"
-                | "herself"
-                | "themselves"
-                | "myself"
-                | "ourselves"
-                | "below"
-                | "up"
-                | "off"
-                | "down"
-        ) {
+        // "writes about", "found itself": a topic or a reflexive, not content ("talked
+        // about" takes its topic).
+        let particle_needed = particles(doc.low(c));
+        if particle_needed.is_none()
+            && matches!(
+                doc.low(c + 1),
+                "about"
+                    | "itself"
+                    | "himself"
+                    | "herself"
+                    | "themselves"
+                    | "myself"
+                    | "ourselves"
+                    | "below"
+                    | "up"
+                    | "off"
+                    | "down"
+            )
+        {
             return None;
         }
         // "we're told", "I'm told": a passive without a source.
@@ -302,6 +356,12 @@ impl State<'_, '_> {
             return None;
         }
         // Weak cues ("continued") count only before a quote, a colon or "that".
+        if matches!(doc.low(c), "continue" | "continues" | "continued" | "began" | "went")
+            && doc.low(c + 1) == "to"
+            && self.lexicon.get(doc.low(c + 2)).is_some()
+        {
+            return None;
+        }
         if matches!(doc.low(c), "continue" | "continues" | "continued")
             && !(matches!(doc.low(c + 1), "," | ":" | "that") || doc.is_quote_mark(c + 1))
             && !(c > us && (doc.low(c - 1) == "," || doc.is_quote_mark(c - 1)))
@@ -313,7 +373,11 @@ impl State<'_, '_> {
         if needs_infinitive(doc.low(c)) && doc.low(c + 1) != "to" {
             return None;
         }
-        if needs_particle(doc.low(c)) && !matches!(doc.low(c + 1), "to" | "out") {
+        if particle_needed.is_some_and(|ps| !ps.contains(&doc.low(c + 1))) {
+            return None;
+        }
+        // "show" is a noun but after a plural subject: "polls show", "records show".
+        if doc.low(c) == "show" && !(c > us && doc.is_word(c - 1) && prev.ends_with('s')) {
             return None;
         }
         if cue.class == CueClass::Seem {
@@ -330,11 +394,15 @@ impl State<'_, '_> {
         }
         // The verb group: auxiliaries before, particles and "in a statement" after.
         let mut gs = c;
+        if aspect {
+            gs = if doc.low(c - 2) == "on" { c - 3 } else { c - 2 };
+        }
         while gs > us && c - gs < 3 && is_cue_auxiliary(doc.low(gs - 1)) {
             gs -= 1;
         }
         // "was widely reported by": the adverb stands inside the passive.
         let mut be_at = gs;
+        let mut progressive = false;
         if be_at > us + 1 && doc.low(be_at - 1).ends_with("ly") && is_be(doc.low(be_at - 2)) {
             be_at -= 1;
         }
@@ -345,9 +413,12 @@ impl State<'_, '_> {
             if cue.past {
                 return self.passive(u, gs - 1, c, us, ue);
             }
-            // "is saying": progressive; the group takes the auxiliary.
+            // "is saying": progressive; the group takes the auxiliary, and the verb is
+            // finite.
             if cue.participle {
                 gs -= 1;
+                progressive = matches!(cue.class, CueClass::Say | CueClass::Tell)
+                    && !matches!(doc.low(c), "calling" | "responding" | "commenting");
             }
         }
         let mut ge = c + 1;
@@ -355,10 +426,11 @@ impl State<'_, '_> {
         let next = doc.low(ge);
         let particle = match w {
             "call" | "calls" | "called" | "calling" => matches!(next, "for" | "on"),
-            "point" | "points" | "pointed" | "pointing" => matches!(next, "out" | "to"),
-            _ => false,
+            _ => particle_needed.is_some(),
         };
-        if particle {
+        // "has made clear that …".
+        let made_clear = matches!(w, "make" | "makes" | "made" | "making") && next == "clear";
+        if particle || made_clear {
             ge += 1;
         } else if matches!(w, "call" | "calls" | "called" | "calling") {
             // "called X a liar" is an attitude with a noun phrase; keep it.
@@ -374,7 +446,7 @@ impl State<'_, '_> {
         }
         let cue_span = (gs, ge);
 
-        if cue.participle && !matches!(w, "according") {
+        if cue.participle && !progressive {
             return self.participle(u, c, cue, cue_span, us, ue, unit_first_draft);
         }
 
@@ -383,8 +455,15 @@ impl State<'_, '_> {
             && (doc.low(gs - 1) == "," || self.is_closing_quote(gs - 1))
             && matches!(cue.class, CueClass::Say | CueClass::Tell)
         {
-            let source =
-                np_after(doc, ge, ue, After::Inverted).filter(|src| self.clause_ends_at(src.1, ue));
+            // "…, said he." only at the end of the clause: "…, said he already knew" is
+            // preposed.
+            let source = np_after(doc, ge, ue, After::Inverted).filter(|src| {
+                if is_source_pronoun(doc.low(src.0)) {
+                    ends_clause(doc, src.1, ue)
+                } else {
+                    self.clause_ends_at(src.1, ue)
+                }
+            });
             if let Some(source) = source {
                 let boundary = gs - 1;
                 let after = source.1;
@@ -399,16 +478,22 @@ impl State<'_, '_> {
         // between the subject and the verb.
         let source = np_before(doc, gs, us).or_else(|| {
             let mut k = gs;
-            while k > us && gs - k < 4 && is_time_word(doc.low(k - 1)) {
+            while k > us
+                && gs - k < 4
+                && (is_time_word(doc.low(k - 1)) || matches!(doc.low(k - 1), "here" | "there"))
+            {
                 k -= 1;
             }
             (k < gs).then(|| np_before(doc, k, us)).flatten()
         });
-        // Postposed: "…, he said" / '"…," Smith said'.
+        // Postposed: "…, he said" / '"…," Smith said'; but after a clause and a comma,
+        // 'Smith said, "…"' opens its quote (preposed).
+        let quote_follows = doc.low(ge) == "," && doc.quote_opening_at(ge + 1).is_some();
         if let Some(src) = source
             && src.0 > us
-            && (doc.low(src.0 - 1) == "," || self.is_closing_quote(src.0 - 1))
-            && matches!(cue.class, CueClass::Say | CueClass::Tell | CueClass::Belief)
+            && ((doc.low(src.0 - 1) == "," && !quote_follows) || self.is_closing_quote(src.0 - 1))
+            && (matches!(cue.class, CueClass::Say | CueClass::Tell | CueClass::Belief)
+                || (cue.class == CueClass::Finding && ends_clause(doc, ge, ue)))
             && !matches!(doc.low(src.0), "who" | "which" | "that")
             && self.clause_ends_at(self.skip_addressee(cue, ge, ue), ue)
         {
@@ -451,20 +536,42 @@ impl State<'_, '_> {
     fn seem(&self, u: usize, gs: usize, c: usize, us: usize, ue: usize) -> Option<Draft> {
         let doc = self.doc;
         let next = doc.low(c + 1);
-        if !matches!(next, "to" | "that" | "likely" | "unlikely" | "certain" | "poised" | "ready") {
+        let w = doc.low(c);
+        // "seemed unperturbed", "appeared paralyzed": a predicate; "appeared on TV" is
+        // another sense.
+        let predicate = doc.is_word(c + 1)
+            && !is_np_stop(next)
+            && !is_determiner(next)
+            && !matches!(next, "onstage" | "alongside" | "together" | "before" | "with")
+            && (w.starts_with("seem") || (w.starts_with("appear") && next.ends_with("ed")));
+        if !predicate
+            && !matches!(
+                next,
+                "to" | "that" | "likely" | "unlikely" | "certain" | "poised" | "ready"
+            )
+        {
             return None;
         }
-        // Auxiliaries and adverbs before the verb: "still seems", "has appeared".
+        // Auxiliaries and adverbs before the verb: "still seems", "has appeared", "on
+        // Tuesday seemed".
         let mut vs = gs;
         while vs > us
-            && vs + 3 > gs
+            && vs + 4 > gs
             && (is_cue_auxiliary(doc.low(vs - 1))
-                || matches!(doc.low(vs - 1), "still" | "now" | "not" | "n't" | "may" | "might"))
+                || is_time_word(doc.low(vs - 1))
+                || matches!(
+                    doc.low(vs - 1),
+                    "still" | "now" | "not" | "n't" | "may" | "might" | "on" | "also"
+                ))
         {
             vs -= 1;
         }
         let subject = np_before(doc, vs, us)?;
-        let start = if doc.low(subject.0) == "it" && next == "that" { c + 1 } else { subject.0 };
+        let start = if doc.low(subject.0) == "it" && subject.1 == vs && next != "to" {
+            c + 1
+        } else {
+            subject.0
+        };
         if matches!(doc.low(subject.0), "who" | "which" | "that") {
             return None;
         }
@@ -511,8 +618,11 @@ impl State<'_, '_> {
 
     /// After "told": the addressee ('"…," Pence told Chuck Todd').
     fn skip_addressee(&self, cue: Cue, ge: usize, ue: usize) -> usize {
-        if cue.class != CueClass::Tell {
+        if cue.class != CueClass::Tell && self.doc.low(ge - 1) != "asked" {
             return ge;
+        }
+        if matches!(self.doc.low(ge), "me" | "him" | "her" | "us" | "them" | "you") {
+            return ge + 1;
         }
         np_after(self.doc, ge, ue, After::Inverted).map_or(ge, |o| o.1)
     }
@@ -525,8 +635,10 @@ impl State<'_, '_> {
             return true;
         }
         if !doc.is_word(k) {
-            // A colon or dash opens the content: "she declared:".
-            return !matches!(doc.low(k), ":" | "—" | "–" | "-");
+            // A colon, dash or quote opens the content: "she declared:", 'called it
+            // "strong"'.
+            return !matches!(doc.low(k), ":" | "—" | "–" | "-")
+                && doc.quote_opening_at(k).is_none();
         }
         let w = doc.low(k);
         let adjunct = is_time_word(w)
@@ -676,7 +788,9 @@ impl State<'_, '_> {
         unit_first_draft: usize,
     ) -> Option<Draft> {
         let doc = self.doc;
-        let after_comma = c > us && (doc.low(c - 1) == "," || self.is_closing_quote(c - 1));
+        // "…, saying", "… by saying", "… — saying": the participle hangs on the clause.
+        let after_comma = c > us
+            && (matches!(doc.low(c - 1), "," | "by" | "—" | "–") || self.is_closing_quote(c - 1));
         let source = if after_comma {
             // The subject of the clause: the source of an attribution already in this
             // unit, else the noun phrase that opens the unit.
@@ -722,6 +836,68 @@ impl State<'_, '_> {
         }
         let (parts, form) = self.content_after(cue, cue_span.1, us, ue, u)?;
         Some(Draft { source, cue: Some(cue_span), parts, form, continues: None, unit: u })
+    }
+
+    /// Questions: "Asked if …, X said", "When asked about …", "X was asked whether …".
+    /// The question is the content; the asker, if named after "by", the source.
+    fn asked(
+        &self,
+        u: usize,
+        c: usize,
+        us: usize,
+        ue: usize,
+        unit_first_draft: usize,
+    ) -> Option<Draft> {
+        let doc = self.doc;
+        let floor = self.floor(us, unit_first_draft);
+        let prev = if c > floor { doc.low(c - 1) } else { "" };
+        let mut gs = c;
+        let opening = c == floor || matches!(prev, "when" | "," | "after" | "if");
+        if !opening {
+            if !is_be(prev) {
+                return None;
+            }
+            gs = c - 1;
+        }
+        let mut k = c + 1;
+        let mut source = None;
+        if doc.low(k) == "by"
+            && let Some(np) = np_after(doc, k + 1, ue, After::Inverted)
+        {
+            source = Some(np);
+            k = np.1;
+        }
+        while k < ue && k - c < 8 && (doc.low(k) == "," || is_time_word(doc.low(k))) {
+            k += 1;
+        }
+        let mut ge = c + 1;
+        let cs = match doc.low(k) {
+            "about" => {
+                if source.is_none() {
+                    ge = k + 1;
+                }
+                k + 1
+            }
+            "if" | "whether" | "what" | "why" | "how" | "who" | "where" | "when" => k,
+            _ if doc.quote_opening_at(k).is_some() && !opening => k,
+            _ => return None,
+        };
+        // The question ends at the first comma outside quotes when it opens the clause.
+        let mut end = self.content_end(cs, ue);
+        if opening && let Some(comma) = (cs..end).find(|&i| doc.low(i) == "," && !doc.in_quote(i)) {
+            end = comma;
+        }
+        if end <= cs {
+            return None;
+        }
+        Some(Draft {
+            source,
+            cue: Some((gs, ge)),
+            parts: vec![(cs, end)],
+            form: classify(doc, cs, end),
+            continues: None,
+            unit: u,
+        })
     }
 
     /// "it was reported by X that …", "This is tweeted by several people".
@@ -797,6 +973,139 @@ impl State<'_, '_> {
             cue: Some(cue),
             parts: vec![(start, end)],
             form,
+            continues: None,
+            unit: u,
+        })
+    }
+
+    /// "The company has reportedly taken heat": a report without a named source; the
+    /// content is the whole clause, its subject included.
+    fn reportedly(
+        &self,
+        u: usize,
+        c: usize,
+        us: usize,
+        ue: usize,
+        unit_first_draft: usize,
+    ) -> Option<Draft> {
+        let doc = self.doc;
+        let floor = self.floor(us, unit_first_draft);
+        let mut vs = c;
+        while vs > floor
+            && c - vs < 2
+            && (is_cue_auxiliary(doc.low(vs - 1)) || is_be(doc.low(vs - 1)))
+        {
+            vs -= 1;
+        }
+        let subject = np_before(doc, vs, floor)?;
+        if matches!(doc.low(subject.0), "who" | "which" | "that") {
+            return None;
+        }
+        let end = self.content_end(c + 1, ue);
+        if end <= c + 1 {
+            return None;
+        }
+        Some(Draft {
+            source: None,
+            cue: Some((c, c + 1)),
+            parts: vec![(subject.0, end)],
+            form: classify(doc, subject.0, end),
+            continues: None,
+            unit: u,
+        })
+    }
+
+    /// 'Republican pollster Daron Shaw: "…"': a name and a colon introduce a quote that
+    /// ends the unit.
+    fn colon_quote(&self, u: usize, colon: usize, us: usize, ue: usize) -> Option<Draft> {
+        let doc = self.doc;
+        let quote = doc.quote_opening_at(colon + 1)?;
+        if self.used_quote[doc.quote_of[colon + 1] as usize] || quote.end - quote.start < 4 {
+            return None;
+        }
+        let mut tail = quote.end;
+        while tail < ue && matches!(doc.word(tail), "." | "!" | "?" | "…") {
+            tail += 1;
+        }
+        if tail < ue {
+            return None;
+        }
+        let source = np_before(doc, colon, us)?;
+        if !doc.is_cap(source.1 - 1) || source.1 - source.0 > 6 {
+            return None;
+        }
+        Some(Draft {
+            source: Some(source),
+            cue: Some((colon, colon + 1)),
+            parts: vec![(quote.start, quote.end)],
+            form: AttributionForm::Direct,
+            continues: None,
+            unit: u,
+        })
+    }
+
+    /// "In the latest poll, …", "By one estimate, …", "…, by the AP's tally": a document
+    /// or a count frames the clause; the preposition is the cue and the frame the source.
+    fn frame(
+        &self,
+        u: usize,
+        p: usize,
+        us: usize,
+        ue: usize,
+        unit_first_draft: usize,
+    ) -> Option<Draft> {
+        let doc = self.doc;
+        let np = np_after(doc, p + 1, ue, After::Long)?;
+        let framed = (np.0..np.1).any(|k| {
+            is_frame_noun(doc.low(k))
+                && (k + 1 == np.1
+                    || matches!(doc.low(k + 1), "of" | "by" | "from" | "for" | "conducted"))
+        });
+        if !framed {
+            return None;
+        }
+        let mut source = np;
+        // "In the poll, conducted March 11-13, …": the participle phrase joins the source.
+        if doc.low(np.1) == ","
+            && matches!(doc.low(np.1 + 1), "conducted" | "released" | "taken" | "published")
+            && let Some(close) = (np.1 + 2..(np.1 + 16).min(ue)).find(|&k| doc.low(k) == ",")
+        {
+            source = (np.0, close + 1);
+        }
+        let floor = self.floor(us, unit_first_draft);
+        let opens_unit = (floor..p).all(|k| {
+            !doc.is_word(k) || matches!(doc.low(k), "but" | "and" | "yet" | "so" | "also")
+        });
+        let (start, end) = if opens_unit {
+            let mut cs = source.1;
+            if doc.low(cs) != "," && doc.low(source.1 - 1) != "," {
+                return None;
+            }
+            while cs < ue && matches!(doc.low(cs), "," | ":" | "—" | "–") {
+                cs += 1;
+            }
+            (cs, self.content_end(cs, ue))
+        } else {
+            // Only at the end of its clause: "…, by one estimate."
+            if !(p > us && doc.low(p - 1) == ",")
+                || !(np.1 >= ue || matches!(doc.low(np.1), "." | "!" | "?" | ";"))
+            {
+                return None;
+            }
+            let mut end = p;
+            while end > floor && matches!(doc.low(end - 1), "," | "—" | "–" | "(") {
+                end -= 1;
+            }
+            (floor, end)
+        };
+        if end <= start + 1 {
+            return None;
+        }
+        Some(Draft {
+            source: Some(source),
+            cue: Some((p, p + 1)),
+            parts: vec![(start, end)],
+            form: classify(doc, start, end),
             continues: None,
             unit: u,
         })
@@ -949,7 +1258,7 @@ impl State<'_, '_> {
                 continue;
             }
             // "… and added that …": a second attribution of the same subject.
-            if doc.low(k) == "and"
+            if matches!(doc.low(k), "and" | "but")
                 && k > cs
                 && self.lexicon.get(doc.low(k + 1)).is_some_and(|c| {
                     !c.participle && matches!(c.class, CueClass::Say | CueClass::Tell)
@@ -992,6 +1301,41 @@ impl State<'_, '_> {
     }
 }
 
+/// "made clear", "makes clear": a speech verb of two words.
+fn made_clear(doc: &Doc<'_>, i: usize) -> Option<Cue> {
+    let w = doc.low(i);
+    (doc.low(i + 1) == "clear" && matches!(w, "make" | "makes" | "made" | "making"))
+        .then_some(Cue { class: CueClass::Say, participle: w == "making", past: false })
+}
+
+/// Nothing but the end of the clause at `k`: "…, records show."
+fn ends_clause(doc: &Doc<'_>, k: usize, ue: usize) -> bool {
+    k >= ue || matches!(doc.low(k), "." | "!" | "?" | ";" | ",")
+}
+
+/// Documents and counts that frame a clause: "in the poll", "by one estimate".
+fn is_frame_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "poll"
+            | "polls"
+            | "survey"
+            | "surveys"
+            | "study"
+            | "tally"
+            | "count"
+            | "estimate"
+            | "estimates"
+            | "measure"
+            | "measures"
+            | "analysis"
+            | "census"
+            | "reckoning"
+            | "calculations"
+            | "calculation"
+    )
+}
+
 /// Words of section labels and headline furniture, never a speaker's name.
 fn is_section_label(w: &str) -> bool {
     matches!(
@@ -1016,6 +1360,18 @@ fn is_section_label(w: &str) -> bool {
             | "opinion"
             | "analysis"
             | "review"
+            | "email"
+            | "e-mail"
+            | "warning"
+            | "twitter"
+            | "contact"
+            | "correction"
+            | "disclaimer"
+            | "source"
+            | "sources"
+            | "photo"
+            | "credit"
+            | "tags"
     )
 }
 

@@ -7,6 +7,8 @@
 //! ("Mukasey, the former attorney general, said"), the trailing comma included as
 //! PARC-style annotation does. Every walk is bounded to a few tokens.
 
+use std::ops::Not;
+
 use claimgraph_model::{Entity, EntityLabel, Mention, SourceResolution, Span};
 
 use super::doc::Doc;
@@ -92,6 +94,9 @@ pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usiz
     if w == "," {
         return appositive_before(doc, last, floor);
     }
+    if is_dash(doc, last) {
+        return dashed_before(doc, last, floor);
+    }
     // "Sen. David Perdue (R-Ga.)": a short parenthesis after a name belongs to it.
     if w == ")" {
         let open = (last.saturating_sub(8).max(floor)..last).rev().find(|&k| doc.low(k) == "(")?;
@@ -109,7 +114,12 @@ pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usiz
             break;
         }
         let w = doc.low(t);
-        if is_np_punct(doc, t) {
+        // "42% say": the percent sign of a number.
+        if is_np_punct(doc, t)
+            || (doc.word(t) == "%"
+                && t > floor
+                && doc.input.tokens[t - 1].kind == claimgraph_model::TokenKind::Number)
+        {
             k = t;
             continue;
         }
@@ -159,40 +169,101 @@ pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usiz
         return None;
     }
     // A determiner alone, or a phrase whose head is a time word, is no source.
+    // "Another said", "Many say": a determiner alone stands for a noun phrase.
     let head = doc.low(end - 1);
-    if is_determiner(head) || is_time_word(head) {
+    let pronominal = k + 1 == end
+        && matches!(head, "another" | "some" | "many" | "others" | "several" | "most" | "both");
+    if (is_determiner(head) && !pronominal) || is_time_word(head) {
         return None;
     }
     Some((k, end))
+}
+
+/// A dash, written as one token or two hyphens.
+fn is_dash(doc: &Doc<'_>, i: usize) -> bool {
+    matches!(doc.word(i), "--" | "—" | "–")
+        || (doc.word(i) == "-" && i > 0 && doc.word(i - 1) == "-")
+}
+
+/// "The justice -- who has clashed with him -- said", "A former candidate -- John McCain
+/// -- said": an appositive between dashes; a relative clause is left out of the source.
+fn dashed_before(doc: &Doc<'_>, close: usize, floor: usize) -> Option<(usize, usize)> {
+    let close_start = if doc.word(close) == "-" { close - 1 } else { close };
+    let lowest = close_start.saturating_sub(MAX_APPOSITIVE).max(floor);
+    let mut k = close_start;
+    while k > lowest {
+        k -= 1;
+        if doc.in_quote(k) || matches!(doc.low(k), "." | ";" | ":" | "!" | "?") {
+            return None;
+        }
+        if is_dash(doc, k) {
+            break;
+        }
+    }
+    if k <= floor || !is_dash(doc, k) {
+        return None;
+    }
+    let first = doc.low(k + 1);
+    let open = if doc.word(k) == "-" { k - 1 } else { k };
+    let name = np_before(doc, open, floor)?;
+    if matches!(first, "who" | "which" | "whose" | "whom") {
+        return Some(name);
+    }
+    if !doc.is_cap(name.1 - 1) && !doc.is_cap(k + 1) {
+        return None;
+    }
+    Some((name.0, close + 1))
 }
 
 /// "Name, appositive," before a cue; `comma` is the comma just before the cue.
 fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, usize)> {
     let lowest = comma.saturating_sub(MAX_APPOSITIVE).max(floor);
     let mut k = comma;
-    while k > lowest {
-        k -= 1;
-        if doc.in_quote(k) {
+    // "Brianne Stone, 29, of Huntsville, Ala., says": an age or a place ("of …") before a
+    // comma continues the appositive back to the name.
+    let mut links = 0;
+    let name = loop {
+        while k > lowest {
+            k -= 1;
+            if doc.in_quote(k) {
+                return None;
+            }
+            let w = doc.low(k);
+            if w == "," {
+                break;
+            }
+            // A period ends the sentence unless it closes an abbreviation ("Ala.", "No.").
+            let abbreviation = w == "."
+                && k > 0
+                && doc.input.tokens[k].space_before.not()
+                && doc.is_cap(k - 1)
+                && doc.word(k - 1).chars().count() <= 4;
+            if matches!(w, ";" | ":" | "(" | ")" | "!" | "?") || (w == "." && !abbreviation) {
+                return None;
+            }
+        }
+        if k <= floor || doc.low(k) != "," {
             return None;
         }
-        let w = doc.low(k);
-        if w == "," {
-            break;
+        let name = np_before(doc, k, floor)?;
+        let continues = name.0 > floor && matches!(doc.low(name.0 - 1), "of" | "from")
+            || (name.1 - name.0 == 1
+                && doc.input.tokens[name.0].kind == claimgraph_model::TokenKind::Number);
+        if !continues || links >= 2 {
+            break name;
         }
-        if matches!(w, "." | ";" | ":" | "(" | ")" | "!" | "?") {
-            return None;
-        }
-    }
-    if k <= floor || doc.low(k) != "," {
-        return None;
-    }
+        links += 1;
+    };
     let first = doc.low(k + 1);
-    let name = np_before(doc, k, floor)?;
-    // "Trump, who has relied on …, said": the relative clause is not part of the source.
-    if matches!(first, "who" | "which" | "whose" | "whom") {
+    // "Trump, who has relied on …, said": the relative clause is not part of the source;
+    // nor is an adjunct ("Judge Stranch, in her dissent, said").
+    if matches!(first, "who" | "which" | "whose" | "whom")
+        || (is_interjected_adjunct(first) && (doc.is_cap(name.1 - 1) || name.1 - name.0 == 1))
+    {
         return Some(name);
     }
-    if !doc.is_cap(name.1 - 1) {
+    // "Sen. Rob Portman (R-Ohio), …": the parenthesis closes the name.
+    if !doc.is_cap(name.1 - 1) && doc.low(name.1 - 1) != ")" {
         return None;
     }
     // The appositive itself must look like a noun phrase or an age ("45").
@@ -208,6 +279,28 @@ fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize
         return None;
     }
     Some((name.0, comma + 1))
+}
+
+/// Words that open an adjunct set off by commas between a subject and its verb: "in her
+/// dissent", "after trading insults", "for his part".
+fn is_interjected_adjunct(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "for"
+            | "speaking"
+            | "however"
+            | "meanwhile"
+            | "though"
+            | "too"
+            | "when"
+            | "while"
+            | "like"
+    )
 }
 
 /// The name of a titled person without the title: "Health Minister Randy Delorey" →

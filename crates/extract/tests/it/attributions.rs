@@ -548,3 +548,208 @@ fn the_newspaper_resolves_to_a_news_medium_before_a_nearer_ministry() {
         "{last}"
     );
 }
+
+// ---------------------------------------------------------------- third round
+
+#[test]
+fn preposed_cue_with_comma_opens_its_quote() {
+    check(
+        "After the vote, Ms. Lane said, \"We have work to do.\"",
+        &["Ms. Lane | said | \"We have work to do.\" | direct | -"],
+    );
+}
+
+#[test]
+fn here_between_subject_and_verb() {
+    check(
+        "The organizers here said the march would go ahead.",
+        &["The organizers | said | the march would go ahead | indirect | -"],
+    );
+}
+
+#[test]
+fn appositives_before_the_cue() {
+    check(
+        "Judge Maria Okafor, in her ruling, said the law was unclear.",
+        &["Maria Okafor | said | the law was unclear | indirect | -"],
+    );
+    check(
+        "Sen. Tom Reyes (D-Colo.), a member of the panel, said the bill would pass.",
+        &[
+            "Sen. Tom Reyes (D-Colo.), a member of the panel, | said | the bill would pass | indirect | -",
+        ],
+    );
+    check(
+        "Dana Ruiz, 41, of Tacoma, Wash., says she will vote early.",
+        &["Dana Ruiz, 41, of Tacoma, Wash., | says | she will vote early | indirect | -"],
+    );
+    check(
+        "Ken Ito, the No. 3 official at the agency, said the audit was complete.",
+        &[
+            "Ken Ito, the No. 3 official at the agency, | said | the audit was complete | indirect | -",
+        ],
+    );
+    check(
+        "The governor -- who faces a recall vote next month -- said she would not resign.",
+        &["The governor | said | she would not resign | indirect | -"],
+    );
+}
+
+#[test]
+fn polls_and_counts_frame_a_clause() {
+    check(
+        "In the latest Gallup survey, 52 percent of adults favor the plan.",
+        &["the latest Gallup survey | In | 52 percent of adults favor the plan | indirect | -"],
+    );
+    check(
+        "By one estimate, the repairs will cost $4 billion.",
+        &["one estimate | By | the repairs will cost $4 billion | indirect | -"],
+    );
+    check(
+        "The repairs will cost $4 billion, by one estimate.",
+        &["one estimate | by | The repairs will cost $4 billion | indirect | -"],
+    );
+    check(
+        "The company lost money in each of the last three years, filings show.",
+        &["filings | show | The company lost money in each of the last three years | indirect | -"],
+    );
+    check(
+        "Polls show the race tightening in the final week.",
+        &["Polls | show | the race tightening in the final week | indirect | -"],
+    );
+    check("The show ended early.", &[]);
+}
+
+#[test]
+fn questions_asked() {
+    check(
+        "Asked whether he would run again, the mayor smiled.",
+        &["- | Asked | whether he would run again | indirect | -"],
+    );
+    check(
+        "When asked about the budget, she changed the subject.",
+        &["- | asked about | the budget | indirect | -"],
+    );
+    check(
+        "The senator was asked if the deal would hold.",
+        &["- | was asked | if the deal would hold | indirect | -"],
+    );
+    check(
+        "\"Why now?\" the reporter asked the coach.",
+        &["the reporter | asked | \"Why now?\" | direct | -"],
+    );
+}
+
+#[test]
+fn told_me_and_pronominal_subjects() {
+    check(
+        "\"We like the odds,\" she told me.",
+        &["she | told | \"We like the odds,\" | direct | -"],
+    );
+    check(
+        "Another said the line had been cut.",
+        &["Another | said | the line had been cut | indirect | -"],
+    );
+    check(
+        "Roughly 42% say they trust the courts.",
+        &["42% | say | they trust the courts | indirect | -"],
+    );
+}
+
+#[test]
+fn verb_groups_of_several_words() {
+    check(
+        "Even after the ruling, the company continued to say it had done nothing wrong.",
+        &["the company | continued to say | it had done nothing wrong | indirect | -"],
+    );
+    check(
+        "The chairman has made clear that no vote will happen this year.",
+        &["The chairman | has made clear | that no vote will happen this year | indirect | -"],
+    );
+    check(
+        "Local officials are saying the bridge is safe.",
+        &["Local officials | are saying | the bridge is safe | indirect | -"],
+    );
+    check(
+        "He ended the speech by saying that the fight was not over.",
+        &["He | saying | that the fight was not over | indirect | -"],
+    );
+    check(
+        "The mayor said the budget was tight but added that no jobs would be cut.",
+        &[
+            "The mayor | said | the budget was tight | indirect | -",
+            "The mayor | added | that no jobs would be cut | indirect | -",
+        ],
+    );
+}
+
+#[test]
+fn votes_and_topics() {
+    check(
+        "Most delegates voted for the amendment.",
+        &["Most delegates | voted for | the amendment | indirect | -"],
+    );
+    check(
+        "The candidate talked about rising rents.",
+        &["The candidate | talked about | rising rents | indirect | -"],
+    );
+    check("The band will vote soon.", &[]);
+}
+
+#[test]
+fn headlines_and_colons() {
+    check(
+        "Okafor: The Court Must Hear This Case\n\nThe judge spoke on Monday.",
+        &["Okafor | : | The Court Must Hear This Case | indirect | -"],
+    );
+    check("MARKETS: Stocks fell sharply on Tuesday in Tokyo.", &[]);
+    check(
+        "Storm Will Hit Coast By Friday, Forecasters Say.\n\nThe storm is large.",
+        &["Forecasters | Say | Storm Will Hit Coast By Friday | indirect | -"],
+    );
+    check(
+        "The plan did not impress economist Rita Blum: \"It adds nothing new.\"",
+        &["Rita Blum | : | \"It adds nothing new.\" | direct | -"],
+    );
+}
+
+#[test]
+fn an_inverted_cue_needs_the_end_of_its_clause() {
+    // 'called the plan "reckless"' and "said he already knew" are preposed.
+    check(
+        "Ana Ruiz, a former judge, called the plan “reckless.”",
+        &["Ana Ruiz, a former judge, | called | the plan “reckless.” | mixed | -"],
+    );
+    check(
+        "Dana Cole, a nurse from Ohio who cares for him, said he already knew about the risk.",
+        &[
+            "Dana Cole, a nurse from Ohio who cares for him, | said | he already knew about the risk | indirect | -",
+        ],
+    );
+    check("The report was late, said he.", &["he | said | The report was late | indirect | -"]);
+}
+
+#[test]
+fn reportedly_reports_the_whole_clause() {
+    check(
+        "The company has reportedly hired a new auditor.",
+        &["- | reportedly | The company has reportedly hired a new auditor | indirect | -"],
+    );
+}
+
+#[test]
+fn seeming_takes_a_predicate_and_a_time_adjunct() {
+    check(
+        "The team seemed equally unperturbed.",
+        &["- | seemed | The team seemed equally unperturbed | indirect | -"],
+    );
+    check(
+        "The campaign appeared paralyzed by the news.",
+        &["- | appeared | The campaign appeared paralyzed by the news | indirect | -"],
+    );
+    check(
+        "The mayor on Tuesday seemed to concede the point.",
+        &["- | seemed | The mayor on Tuesday seemed to concede the point | indirect | -"],
+    );
+    check("The senator appeared on television on Sunday.", &[]);
+}

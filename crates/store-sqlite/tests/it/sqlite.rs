@@ -58,3 +58,44 @@ fn a_file_that_is_not_a_database_is_a_user_error() {
     assert!(matches!(error, StoreError::Open { .. }), "{error}");
     assert!(error.to_string().contains("notes.db"), "names the file: {error}");
 }
+
+/// A store written by schema version 1 (before origins) is upgraded in place: its
+/// documents get signatures and origins, so copies stored before are linked.
+#[test]
+fn a_version_1_store_is_upgraded_and_its_copies_linked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("v1.db");
+    let story = "Rescue teams worked through the night along the river in Arden, and the main \
+        bridge was closed to traffic until further notice while engineers checked the piers.";
+    {
+        let conn = rusqlite::Connection::open(&path).expect("raw open");
+        conn.execute_batch(include_str!("../../migrations/0001_init.sql")).expect("schema 1");
+        conn.execute_batch(
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+                 applied_at INTEGER NOT NULL);
+             INSERT INTO schema_version VALUES (1, 'init', 0);",
+        )
+        .expect("version 1");
+        for (id, text, date) in [
+            ("first", story.to_string(), "2021-05-04"),
+            ("copy", format!("From our correspondents: {story}"), "2021-05-05"),
+        ] {
+            conn.execute(
+                "INSERT INTO documents (content_hash, external_id, origin, doc_date, text,
+                     n_sentences, extractor_version, ingested_at)
+                 VALUES (?1, ?2, ?2, ?3, ?4, 1, 'old', 0)",
+                rusqlite::params![
+                    claimgraph_store::ContentHash::of(&text).as_str(),
+                    id,
+                    date,
+                    text
+                ],
+            )
+            .expect("document");
+        }
+    }
+    let store = SqliteStore::open(&path).expect("upgraded");
+    let copy = store.document("copy").expect("copy");
+    assert_eq!(copy.copy_of.expect("linked").document.external_id, "first");
+    assert_eq!(store.stats().expect("stats").copies, 1);
+}

@@ -1,0 +1,1 @@
+//! Claims are listed with the shared [`crate::api::dto::ClaimDto`].

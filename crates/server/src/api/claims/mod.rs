@@ -1,0 +1,4 @@
+//! `/api/v1/claims`.
+
+pub mod dto;
+pub mod handler;

@@ -1,0 +1,4 @@
+//! `/api/v1/documents`.
+
+pub mod dto;
+pub mod handler;

@@ -1,0 +1,4 @@
+//! `/api/v1/entities`.
+
+pub mod dto;
+pub mod handler;

@@ -1,0 +1,4 @@
+//! `/api/v1/search`.
+
+pub mod dto;
+pub mod handler;

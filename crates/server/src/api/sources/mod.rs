@@ -1,0 +1,4 @@
+//! `/api/v1/sources`.
+
+pub mod dto;
+pub mod handler;

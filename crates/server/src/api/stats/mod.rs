@@ -1,0 +1,4 @@
+//! `/api/v1/stats`.
+
+pub mod dto;
+pub mod handler;
