@@ -190,3 +190,11 @@ fn empty_and_odd_input() {
 fn embedded_resources_load() {
     check("Officials met in Mombasa and Chiang Mai.", &["LOC Mombasa", "LOC Chiang Mai"]);
 }
+
+#[test]
+fn newspaper_names_are_organizations() {
+    check(
+        "The Valparaiso Courier reported the damage, and the Evening Standard repeated it.",
+        &["ORG Valparaiso Courier", "ORG Evening Standard"],
+    );
+}
