@@ -13,6 +13,7 @@
 
 mod assess;
 mod curate;
+mod export;
 mod migrate;
 mod read;
 mod write;
@@ -24,9 +25,10 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 use claimgraph_store::{
-    ClaimQuery, ClaimRecord, ContentHash, EntityMerge, EntityProfile, MergeRequest, NewDocument,
-    NewRating, PutOutcome, SearchHit, SearchQuery, SourceRating, SourceSummary, SplitOutcome,
-    SplitRequest, Stats, Store, StoreError, StoredDocument,
+    ClaimQuery, ClaimRecord, ContentHash, DocumentText, EntityMerge, EntityProfile, EntityRecord,
+    EntityRef, MergeRequest, NewDocument, NewRating, PutOutcome, SearchHit, SearchQuery,
+    SourceRating, SourceSummary, SplitOutcome, SplitRequest, Stats, Store, StoreError,
+    StoredDocument,
 };
 
 pub use migrate::SCHEMA_VERSION;
@@ -130,5 +132,26 @@ impl Store for SqliteStore {
 
     fn split_entity(&self, request: &SplitRequest) -> Result<SplitOutcome, StoreError> {
         curate::split_entity(&mut self.conn(), request)
+    }
+
+    fn documents_after(&self, after: i64, limit: usize) -> Result<Vec<DocumentText>, StoreError> {
+        export::documents_after(&self.conn(), after, limit)
+    }
+
+    fn entities_after(&self, after: i64, limit: usize) -> Result<Vec<EntityRecord>, StoreError> {
+        export::entities_after(&self.conn(), after, limit)
+    }
+
+    fn claims_after(
+        &self,
+        query: &ClaimQuery,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<ClaimRecord>, StoreError> {
+        export::claims_after(&self.conn(), query, after, limit)
+    }
+
+    fn mark_public(&self, name: &str, public: Option<bool>) -> Result<EntityRef, StoreError> {
+        export::mark_public(&self.conn(), name, public)
     }
 }

@@ -22,6 +22,7 @@
 pub mod assess;
 mod error;
 pub mod facts;
+mod paging;
 pub mod similarity;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -29,6 +30,7 @@ mod types;
 
 pub use assess::{Difference, Reliability};
 pub use error::StoreError;
+pub use paging::{DocumentText, EntityRecord, PUBLIC_FIGURE_MIN_DOCUMENTS};
 pub use types::{
     AliasEvidence, Assessment, ClaimConflict, ClaimOrigin, ClaimQuery, ClaimRecord, ContentHash,
     CopyLink, DateFact, DocumentMeta, DocumentSummary, EntityMerge, EntityOccurrence,
@@ -79,4 +81,28 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Undoes a merge, or moves an entity's occurrences in some documents to a new
     /// entity (a wrong join made at ingest).
     fn split_entity(&self, request: &SplitRequest) -> Result<SplitOutcome, StoreError>;
+
+    // Exports (issue 8): keyset paging, so that an export reads any store in flat memory,
+    // and the public-figure mark that redaction reads. Each `*_after` returns up to
+    // `limit` records with id greater than `after` (0 for the first page), in id order.
+
+    /// Documents with their texts, in ingest order.
+    fn documents_after(&self, after: i64, limit: usize) -> Result<Vec<DocumentText>, StoreError>;
+
+    /// Store-wide entities (those merged away and left empty excluded), in creation order.
+    fn entities_after(&self, after: i64, limit: usize) -> Result<Vec<EntityRecord>, StoreError>;
+
+    /// Claims matching every filter of `query` (its `limit` is ignored), in id order: the
+    /// claims of a document come together, documents in ingest order.
+    fn claims_after(
+        &self,
+        query: &ClaimQuery,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<ClaimRecord>, StoreError>;
+
+    /// Marks the entity that goes by `name` as a public figure (`Some(true)`), as private
+    /// (`Some(false)`), or removes the mark (`None`). [`StoreError::NotFound`] when no
+    /// entity goes by that name.
+    fn mark_public(&self, name: &str, public: Option<bool>) -> Result<EntityRef, StoreError>;
 }

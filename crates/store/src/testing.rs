@@ -50,6 +50,9 @@ pub fn run_suite(make: impl Fn() -> Box<dyn Store>) {
         ("ratings_are_kept_with_who_and_when_and_shown_with_claims", ratings),
         ("merge_then_split_restores_the_entities", merge_then_split),
         ("a_wrong_join_is_split_off_by_document", split_by_documents),
+        ("export_pages_cover_every_record_once_in_id_order", export_pages),
+        ("export_pages_of_claims_apply_the_claim_filters", export_page_filters),
+        ("public_figure_marks_override_the_default_rule", public_marks),
     ];
     for (name, check) in checks {
         let store = make();
@@ -896,4 +899,97 @@ fn split_by_documents(store: &dyn Store) {
     let rejoined = store.entity("Islamic Revolutionary Guard Corps").unwrap();
     assert_eq!(rejoined.occurrences, joined.occurrences);
     assert_eq!(rejoined.claims_about, joined.claims_about);
+}
+
+/// Reads every page of `page(after)` (the id of each record given by `id`).
+fn all_pages<T>(
+    mut page: impl FnMut(i64) -> Result<Vec<T>, StoreError>,
+    id: impl Fn(&T) -> i64,
+) -> Vec<T> {
+    let mut all: Vec<T> = Vec::new();
+    let mut after = 0;
+    loop {
+        let records = page(after).unwrap();
+        let Some(last) = records.last() else { return all };
+        after = id(last);
+        all.extend(records);
+    }
+}
+
+fn export_pages(store: &dyn Store) {
+    put_one(store, &ministry_report());
+    put_one(store, &relayed_report());
+    let documents = all_pages(|after| store.documents_after(after, 1), |d| d.summary.id);
+    let ids: Vec<&str> = documents.iter().map(|d| d.summary.external_id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"], "documents in ingest order, once each");
+    assert_eq!(documents[0].text, ministry_report().text);
+    assert_eq!(documents[0].summary, store.document("a").unwrap().summary);
+    assert!(store.documents_after(documents[1].summary.id, 10).unwrap().is_empty());
+
+    let entities = all_pages(|after| store.entities_after(after, 2), |e| e.entity.id);
+    let mut ids: Vec<i64> = entities.iter().map(|e| e.entity.id).collect();
+    assert!(ids.windows(2).all(|pair| pair[0] < pair[1]), "entities in id order: {ids:?}");
+    ids.dedup();
+    assert_eq!(ids.len(), entities.len());
+    let irgc = entities.iter().find(|e| e.entity.name == "Islamic Revolutionary Guard Corps");
+    let irgc = irgc.expect("the IRGC is exported");
+    assert_eq!(irgc.n_documents, 2, "joined across documents: {irgc:?}");
+    assert!(irgc.names.contains(&"IRGC".to_string()), "names: {:?}", irgc.names);
+    assert_eq!(irgc.first_ingested_at, 1_700_000_000);
+    let roe = entities.iter().find(|e| e.entity.name == "Jane Roe").expect("Jane Roe");
+    assert_eq!(roe.names, ["Jane Roe", "Roe"]);
+    assert_eq!(roe.public_mark, None);
+
+    let expected = store.claims(&ClaimQuery::default()).unwrap();
+    let mut paged =
+        all_pages(|after| store.claims_after(&ClaimQuery::default(), after, 1), |c| c.id);
+    assert!(paged.windows(2).all(|pair| pair[0].id < pair[1].id), "claims in id order");
+    paged.sort_by_key(|claim| (claim.document.id, claim.span.start, claim.id));
+    assert_eq!(paged, expected, "pages hold the same claims as a listing, all their facts");
+}
+
+fn export_page_filters(store: &dyn Store) {
+    put_one(store, &ministry_report());
+    put_one(store, &relayed_report());
+    let queries = [
+        ClaimQuery { about: Some("IRGC".to_string()), ..ClaimQuery::default() },
+        ClaimQuery { by: Some("Roe".to_string()), ..ClaimQuery::default() },
+        ClaimQuery { since: Some(date("2018-01-01")), ..ClaimQuery::default() },
+        ClaimQuery { until: Some(date("2017-12-31")), ..ClaimQuery::default() },
+        ClaimQuery { place: Some("basra".to_string()), ..ClaimQuery::default() },
+    ];
+    for query in queries {
+        let expected: Vec<i64> = store.claims(&query).unwrap().iter().map(|c| c.id).collect();
+        assert!(!expected.is_empty(), "{query:?} matches something");
+        let mut paged: Vec<i64> = all_pages(|after| store.claims_after(&query, after, 2), |c| c.id)
+            .iter()
+            .map(|c| c.id)
+            .collect();
+        paged.sort_unstable();
+        let mut sorted = expected.clone();
+        sorted.sort_unstable();
+        assert_eq!(paged, sorted, "{query:?}");
+    }
+}
+
+fn public_marks(store: &dyn Store) {
+    put_one(store, &relayed_report());
+    let roe = |store: &dyn Store| {
+        let entities = store.entities_after(0, 100).unwrap();
+        entities.into_iter().find(|e| e.entity.name == "Jane Roe").unwrap()
+    };
+    assert!(!roe(store).is_public(), "a person named in one document is private by default");
+    let marked = store.mark_public("Roe", Some(true)).unwrap();
+    assert_eq!(marked.name, "Jane Roe", "marked by any of her names");
+    assert_eq!(roe(store).public_mark, Some(true));
+    assert!(roe(store).is_public());
+    store.mark_public("Jane Roe", Some(false)).unwrap();
+    assert_eq!(roe(store).public_mark, Some(false));
+    store.mark_public("jane roe", None).unwrap();
+    assert_eq!(roe(store).public_mark, None, "the mark is removed");
+    let error = store.mark_public("Nobody Atall", Some(true)).unwrap_err();
+    assert!(matches!(error, StoreError::NotFound(_)), "{error}");
+    let daily = store.entities_after(0, 100).unwrap();
+    let daily = daily.iter().find(|e| e.entity.name == "Daily Example").unwrap();
+    assert!(daily.is_public(), "organizations are never private");
 }
