@@ -41,6 +41,8 @@ pub enum Command {
     Token(crate::serve::TokenArgs),
     /// Grade a source's reliability (Admiralty A-F), with who and when.
     Rate(crate::curate::RateArgs),
+    /// Export the store as STIX 2.1, JSON Lines, CSV or GraphML.
+    Export(crate::export::ExportArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -78,6 +78,9 @@ pub enum EntityAction {
     /// Undo a merge (`split A B`, or `--merge ID`), or move A's occurrences in some
     /// documents to a new entity (`split A --documents DOC...`).
     Split(SplitArgs),
+    /// Mark a person as a public figure (named in redacted exports), or with `--unset`
+    /// as private; `--clear` lets the default rule decide again.
+    Public(crate::export::PublicArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -119,6 +122,7 @@ pub struct SplitArgs {
 
 pub fn entity_action(action: EntityAction) -> anyhow::Result<Outcome> {
     match action {
+        EntityAction::Public(args) => crate::export::public(args),
         EntityAction::Merge(args) => {
             let store = open_existing(&args.db)?;
             let merge = store.merge_entities(&MergeRequest {

@@ -9,6 +9,7 @@
 mod args;
 mod curate;
 mod demo;
+mod export;
 mod extract;
 mod ingest;
 mod input;
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         args::Command::Stats(stats_args) => query::stats(stats_args),
         args::Command::Demo(demo_args) => demo::run(demo_args),
         args::Command::Rate(rate_args) => curate::rate(rate_args),
+        args::Command::Export(export_args) => export::export(export_args),
         args::Command::Train(train_args) => train::run(train_args),
         args::Command::Serve(serve_args) => serve::serve(serve_args),
         args::Command::Token(token_args) => serve::token(token_args),

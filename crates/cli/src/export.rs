@@ -1,0 +1,306 @@
+//! `claimgraph export` (STIX 2.1, JSON Lines, CSV, GraphML), `claimgraph entity public`
+//! and `claimgraph import stix`.
+//!
+//! The store is read a page at a time (`Store::entities_after`, `documents_after`,
+//! `claims_after`) and handed to the writers of `claimgraph-export` as a stream of
+//! records, so an export runs in flat memory whatever the store's size.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use claimgraph_export::redact::Redactor;
+use claimgraph_export::{DocumentRecord, ExportError, ExportOptions, ExportSummary, Record, Tlp};
+use claimgraph_store::{ClaimQuery, ClaimRecord, Store};
+use clap::ValueEnum;
+
+use crate::Outcome;
+use crate::args::parse_date;
+use crate::query::{DbArg, open_existing};
+
+/// Records per store call: large enough that per-call costs vanish, small enough that a
+/// page of claims with their documents stays a few megabytes.
+const PAGE: usize = 512;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A STIX 2.1 bundle (one JSON object).
+    Stix,
+    /// One JSON object per line: entities, then each document and its claims.
+    Jsonl,
+    /// Two CSV files: claims (FILE) and entities (FILE with `.entities.csv`).
+    Csv,
+    /// A GraphML graph of sources, entities and claims.
+    Graphml,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Only claims about this entity (and the documents holding them).
+    #[arg(long)]
+    pub about: Option<String>,
+    /// Only claims whose original source is this entity or name (or publisher).
+    #[arg(long)]
+    pub by: Option<String>,
+    /// Only claims about days on or after this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Only claims about days on or before this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
+    /// Mark every STIX object with this TLP 2.0 level: clear, green, amber, amber+strict,
+    /// red.
+    #[arg(long, value_parser = parse_tlp)]
+    pub tlp: Option<Tlp>,
+    /// Replace persons who are not public figures by stable pseudonyms ("Person-7f3a2c")
+    /// everywhere, text included. See `claimgraph entity public`.
+    #[arg(long)]
+    pub redact_private: bool,
+    /// Write here instead of standard output (required for CSV, which writes two files).
+    #[arg(short = 'o', long)]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+fn parse_tlp(text: &str) -> Result<Tlp, String> {
+    Tlp::parse(text).ok_or_else(|| {
+        format!("expected clear, green, amber, amber+strict or red, got {text:?}")
+    })
+}
+
+/// The store's records in export order: every entity, then each document with its
+/// claims matching the filters (documents without one are left out when filters are
+/// given). Holds one page at a time.
+struct Records<'a> {
+    store: &'a dyn Store,
+    query: ClaimQuery,
+    filtered: bool,
+    redactor: Option<&'a Redactor>,
+    entities_after: Option<i64>,
+    entities: VecDeque<claimgraph_store::EntityRecord>,
+    documents_after: i64,
+    documents: VecDeque<claimgraph_store::DocumentText>,
+    documents_done: bool,
+    claims_after: i64,
+    claims: VecDeque<ClaimRecord>,
+    claims_done: bool,
+}
+
+impl<'a> Records<'a> {
+    fn new(store: &'a dyn Store, options: &ExportOptions, redactor: Option<&'a Redactor>) -> Self {
+        Records {
+            store,
+            query: options.query.clone(),
+            filtered: options.filtered(),
+            redactor,
+            entities_after: Some(0),
+            entities: VecDeque::new(),
+            documents_after: 0,
+            documents: VecDeque::new(),
+            documents_done: false,
+            claims_after: 0,
+            claims: VecDeque::new(),
+            claims_done: false,
+        }
+    }
+
+    /// The next claim, reading a page when the buffer is empty.
+    fn peek_claim(&mut self) -> Result<Option<&ClaimRecord>, ExportError> {
+        if self.claims.is_empty() && !self.claims_done {
+            let page = self.store.claims_after(&self.query, self.claims_after, PAGE)?;
+            match page.last() {
+                Some(last) => self.claims_after = last.id,
+                None => self.claims_done = true,
+            }
+            self.claims.extend(page);
+        }
+        Ok(self.claims.front())
+    }
+
+    fn next_document(&mut self) -> Result<Option<claimgraph_store::DocumentText>, ExportError> {
+        if self.filtered {
+            // Driven by the claims: the next document is the one holding the next claim.
+            let Some(claim) = self.peek_claim()? else { return Ok(None) };
+            let id = claim.document.id;
+            let mut found = self.store.documents_after(id - 1, 1)?;
+            return Ok(found.pop().filter(|document| document.summary.id == id));
+        }
+        if self.documents.is_empty() && !self.documents_done {
+            let page = self.store.documents_after(self.documents_after, PAGE)?;
+            match page.last() {
+                Some(last) => self.documents_after = last.summary.id,
+                None => self.documents_done = true,
+            }
+            self.documents.extend(page);
+        }
+        Ok(self.documents.pop_front())
+    }
+
+    fn next_record(&mut self) -> Result<Option<Record>, ExportError> {
+        if let Some(after) = self.entities_after {
+            if self.entities.is_empty() {
+                let page = self.store.entities_after(after, PAGE)?;
+                self.entities_after = page.last().map(|last| last.entity.id);
+                self.entities.extend(page);
+            }
+            if let Some(entity) = self.entities.pop_front() {
+                return Ok(Some(Record::Entity(entity)));
+            }
+        }
+        let Some(document) = self.next_document()? else { return Ok(None) };
+        let id = document.summary.id;
+        let mut claims = Vec::new();
+        while let Some(claim) = self.peek_claim()? {
+            if claim.document.id > id {
+                break;
+            }
+            let claim = self.claims.pop_front();
+            // Claims of documents before this one cannot be left: ids follow ingest order.
+            claims.extend(claim.filter(|claim| claim.document.id == id));
+        }
+        Ok(Some(Record::Document(DocumentRecord::new(document, claims))))
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Result<Record, ExportError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.next_record() {
+            Ok(Some(mut record)) => {
+                if let Some(redactor) = self.redactor {
+                    redactor.record(&mut record);
+                }
+                Some(Ok(record))
+            }
+            Ok(None) => None,
+            Err(error) => Some(Err(error)),
+        }
+    }
+}
+
+/// The private persons of the store, read in a first pass over its entities.
+pub fn redactor(store: &dyn Store) -> anyhow::Result<Redactor> {
+    let mut redactor = Redactor::new();
+    let mut after = 0;
+    loop {
+        let page = store.entities_after(after, PAGE).context("cannot read the entities")?;
+        let Some(last) = page.last() else { break };
+        after = last.entity.id;
+        page.iter().for_each(|record| redactor.add(record));
+    }
+    Ok(redactor.finish())
+}
+
+/// The CSV file of entities beside the claims file: `out.csv` → `out.entities.csv`.
+fn entities_path(claims: &Path) -> PathBuf {
+    let stem = claims.file_stem().map(|stem| stem.to_string_lossy().into_owned());
+    claims.with_file_name(format!("{}.entities.csv", stem.unwrap_or_else(|| "export".into())))
+}
+
+fn create(path: &Path) -> anyhow::Result<BufWriter<File>> {
+    let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    Ok(BufWriter::with_capacity(1 << 20, file))
+}
+
+/// Writes the export of `store` in `format` to `output` (standard output when `None`).
+pub fn write_export(
+    store: &dyn Store,
+    format: ExportFormat,
+    options: &ExportOptions,
+    output: Option<&Path>,
+) -> anyhow::Result<ExportSummary> {
+    let redactor = if options.redacted { Some(redactor(store)?) } else { None };
+    let records = Records::new(store, options, redactor.as_ref());
+    let mut out: Box<dyn Write> = match (output, format) {
+        (None, ExportFormat::Csv) => {
+            anyhow::bail!("CSV export writes two files: name the claims file with -o FILE")
+        }
+        (Some(path), _) => Box::new(create(path)?),
+        (None, _) => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
+    };
+    let summary = match format {
+        ExportFormat::Jsonl => claimgraph_export::jsonl::write(&mut out, records)?,
+        ExportFormat::Graphml => claimgraph_export::graphml::write(&mut out, records)?,
+        ExportFormat::Stix => {
+            let stats = store.stats().context("cannot read the store's counts")?;
+            let key = format!(
+                "{:?}|{:?}|{}|{}|{}",
+                options.query, options.tlp, options.redacted, stats.documents, stats.claims
+            );
+            claimgraph_export::stix::write(&mut out, records, options, &key)?
+        }
+        ExportFormat::Csv => {
+            let entities = entities_path(output.unwrap_or(Path::new("export.csv")));
+            let entities_out = create(&entities)?;
+            claimgraph_export::csv::write(&mut out, entities_out, records)?
+        }
+    };
+    out.flush()?;
+    Ok(summary)
+}
+
+pub fn export(args: ExportArgs) -> anyhow::Result<Outcome> {
+    let store = open_existing(&args.db)?;
+    let options = ExportOptions {
+        query: ClaimQuery {
+            about: args.about,
+            by: args.by,
+            since: args.since,
+            until: args.until,
+            ..ClaimQuery::default()
+        },
+        tlp: args.tlp,
+        redacted: args.redact_private,
+    };
+    let summary = write_export(store.as_ref(), args.format, &options, args.output.as_deref())
+        .with_context(|| match &args.output {
+            Some(path) => format!("cannot export to {}", path.display()),
+            None => "cannot export".to_string(),
+        })?;
+    eprintln!(
+        "exported {} document(s), {} claim(s), {} entit(ies), {} other object(s)",
+        summary.n_documents, summary.n_claims, summary.n_entities, summary.n_other
+    );
+    Ok(Outcome::default())
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PublicArgs {
+    /// A name the person goes by.
+    pub name: Vec<String>,
+    /// Mark the person as not a public figure (redacted exports replace their name), also
+    /// against the default rule.
+    #[arg(long, conflicts_with = "clear")]
+    pub unset: bool,
+    /// Remove the mark: the default rule decides again.
+    #[arg(long)]
+    pub clear: bool,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+pub fn public(args: PublicArgs) -> anyhow::Result<Outcome> {
+    if args.name.is_empty() {
+        anyhow::bail!("name a person: claimgraph entity public NAME [--unset]");
+    }
+    let store = open_existing(&args.db)?;
+    let mark = if args.clear { None } else { Some(!args.unset) };
+    let entity = store.mark_public(&args.name.join(" "), mark)?;
+    let what = match mark {
+        Some(true) => "marked a public figure",
+        Some(false) => "marked private",
+        None => "unmarked (the default rule applies)",
+    };
+    println!("{} #{} ({}) {what}", entity.name, entity.id, entity.label);
+    if entity.label != "PER" {
+        println!("note: only persons are ever redacted; {} is {}", entity.name, entity.label);
+    }
+    Ok(Outcome::default())
+}

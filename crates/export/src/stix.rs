@@ -1,0 +1,449 @@
+//! STIX 2.1 bundles: documents as `report`s, claims as `note`s carrying the whole claim in
+//! a property extension, people and organizations, speakers and publishers as
+//! `identity`s, resolved places as `location`s, and `says` / `relays` relationships.
+//!
+//! - Ids are UUIDv5 over stable keys in [`NAMESPACE`] (a document's content hash; a
+//!   claim's hash, span and source; an entity's label and name; a place's GeoNames id),
+//!   and timestamps are stored ingest times, so an export is reproducible byte for byte.
+//! - A claim's Admiralty information credibility (1-6) is its note's `confidence`,
+//!   through the "Admiralty Credibility" scale of STIX 2.1 Appendix A: 1 → 90, 2 → 70,
+//!   3 → 50, 4 → 30, 5 → 10, and 6 ("truth cannot be judged") leaves `confidence` out.
+//!   Source reliability (A-F) has no STIX property; it travels in the extension.
+//! - TLP 2.0 markings are the official marking-definition objects of the OASIS TLP 2.0
+//!   extension ([`tlp_marking`]), referenced from every object's `object_marking_refs`.
+//! - The extension (`extension-definition` [`extension_id`], schema in
+//!   schemas/claimgraph-extension.json) carries `claim` on notes, `document` (with the
+//!   full text) on reports and `entity` on identities, in the `claimgraph.export` wire
+//!   format, so that `claimgraph import stix` can rebuild the store.
+
+use std::collections::HashSet;
+use std::io::Write;
+
+use claimgraph_store::facts::normalize_name;
+use claimgraph_store::{ClaimRecord, EntityRecord, SourceRef};
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use crate::wire::{claim_json, claim_key, document_json, entity_json};
+use crate::{DocumentRecord, ExportError, ExportOptions, ExportSummary, Record, Tlp, timestamp};
+
+/// The namespace of every UUIDv5 this exporter makes.
+pub const NAMESPACE: Uuid = Uuid::from_u128(0x6c1a_93e2_5d0b_4f57_9a3e_21c4_b8f0_7d15);
+
+/// The TLP 2.0 extension definition published by OASIS.
+pub const TLP_EXTENSION_ID: &str = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
+
+/// The version of the claimgraph extension; the schema file has the same version.
+pub const EXTENSION_VERSION: &str = "1.0";
+
+/// When the extension definition and the tool's identity were first published: fixed,
+/// so that they are the same objects in every export.
+const DEFINITION_TIME: &str = "2026-11-28T00:00:00.000Z";
+
+/// A STIX id of `kind` over a stable key.
+pub fn stix_id(kind: &str, key: &str) -> String {
+    let uuid = Uuid::new_v5(&NAMESPACE, format!("{kind}|{key}").as_bytes());
+    format!("{kind}--{uuid}")
+}
+
+/// The id of the claimgraph extension definition.
+pub fn extension_id() -> String {
+    stix_id("extension-definition", "claimgraph-export")
+}
+
+/// The id of the identity that publishes the extension definition: claimgraph itself.
+pub fn tool_identity_id() -> String {
+    stix_id("identity", "tool|claimgraph")
+}
+
+/// The TLP 2.0 marking definition of a level: the id and object OASIS publishes.
+pub fn tlp_marking(tlp: Tlp) -> Value {
+    let id = match tlp {
+        Tlp::Clear => "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487",
+        Tlp::Green => "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
+        Tlp::Amber => "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421",
+        Tlp::AmberStrict => "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
+        Tlp::Red => "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
+    };
+    json!({
+        "type": "marking-definition",
+        "spec_version": "2.1",
+        "id": id,
+        "created": "2022-10-01T00:00:00.000Z",
+        "name": format!("TLP:{}", tlp.as_str().to_ascii_uppercase()),
+        "extensions": {
+            TLP_EXTENSION_ID: {"extension_type": "property-extension", "tlp_2_0": tlp.as_str()},
+        },
+    })
+}
+
+/// STIX 2.1 Appendix A, "Admiralty Credibility": the confidence of an information
+/// credibility grade; `None` for 6, "truth cannot be judged", which the scale leaves out.
+pub fn confidence(credibility: u8) -> Option<u8> {
+    match credibility {
+        1 => Some(90),
+        2 => Some(70),
+        3 => Some(50),
+        4 => Some(30),
+        5 => Some(10),
+        _ => None,
+    }
+}
+
+/// The inverse mapping of Appendix A, for foreign bundles: confidence 80-100 → 1,
+/// 60-79 → 2, 40-59 → 3, 20-39 → 4, 0-19 → 5.
+pub fn credibility_of_confidence(confidence: u64) -> u8 {
+    match confidence {
+        80.. => 1,
+        60..=79 => 2,
+        40..=59 => 3,
+        20..=39 => 4,
+        _ => 5,
+    }
+}
+
+/// The identity class of an entity label, or `None` when the entity is no identity
+/// (places become locations from the gazetteer; MISC entities have no STIX object).
+fn identity_class(label: &str) -> Option<&'static str> {
+    match label {
+        "PER" => Some("individual"),
+        "ORG" => Some("organization"),
+        _ => None,
+    }
+}
+
+fn entity_identity_id(label: &str, name: &str) -> String {
+    stix_id("identity", &format!("entity|{label}|{}", normalize_name(name)))
+}
+
+/// Writes objects separated by commas, with common properties filled in.
+struct Bundle<'a, W: Write> {
+    out: &'a mut W,
+    first: bool,
+    marking: Option<String>,
+    seen: HashSet<String>,
+    n_objects: usize,
+}
+
+impl<W: Write> Bundle<'_, W> {
+    /// Writes `object`, adding `spec_version` and the TLP marking.
+    fn write(&mut self, mut object: Map<String, Value>) -> Result<(), ExportError> {
+        object.insert("spec_version".to_string(), json!("2.1"));
+        if let Some(marking) = &self.marking {
+            object.insert("object_marking_refs".to_string(), json!([marking]));
+        }
+        self.raw(&Value::Object(object))
+    }
+
+    fn raw(&mut self, object: &Value) -> Result<(), ExportError> {
+        self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        serde_json::to_writer(&mut *self.out, object)?;
+        self.n_objects += 1;
+        Ok(())
+    }
+
+    /// Writes an identity the first time its id is seen.
+    fn identity_once(
+        &mut self,
+        id: &str,
+        name: &str,
+        class: &str,
+        created: i64,
+    ) -> Result<(), ExportError> {
+        if !self.seen.insert(id.to_string()) {
+            return Ok(());
+        }
+        let when = timestamp(created);
+        self.write(object(json!({
+            "type": "identity",
+            "id": id,
+            "created": when,
+            "modified": when,
+            "name": name,
+            "identity_class": class,
+        })))
+    }
+}
+
+fn object(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
+fn extension(kind: &str, body: Value) -> Value {
+    let mut payload = json!({"extension_type": "property-extension"});
+    if let Some(map) = payload.as_object_mut() {
+        map.insert(kind.to_string(), body);
+    }
+    let mut extensions = Map::new();
+    extensions.insert(extension_id(), payload);
+    Value::Object(extensions)
+}
+
+/// The identity that speaks for a source: its entity's identity when the entity is a
+/// person or organization, else an identity by name (class "unknown").
+fn speaker_identity<W: Write>(
+    bundle: &mut Bundle<'_, W>,
+    source: &SourceRef,
+    created: i64,
+) -> Result<String, ExportError> {
+    if let Some(entity) = &source.entity
+        && let Some(class) = identity_class(&entity.label)
+    {
+        let id = entity_identity_id(&entity.label, &entity.name);
+        // Written with the entity records; written here too when a filtered export
+        // started after it (never twice: `identity_once`).
+        bundle.identity_once(&id, &entity.name, class, created)?;
+        return Ok(id);
+    }
+    let id = stix_id("identity", &format!("source|{}", normalize_name(&source.name)));
+    bundle.identity_once(&id, &source.name, "unknown", created)?;
+    Ok(id)
+}
+
+fn publisher_identity<W: Write>(
+    bundle: &mut Bundle<'_, W>,
+    publisher: &str,
+    created: i64,
+) -> Result<String, ExportError> {
+    let id = stix_id("identity", &format!("publisher|{}", normalize_name(publisher)));
+    bundle.identity_once(&id, publisher, "organization", created)?;
+    Ok(id)
+}
+
+fn entity_object<W: Write>(
+    bundle: &mut Bundle<'_, W>,
+    record: &EntityRecord,
+) -> Result<bool, ExportError> {
+    let Some(class) = identity_class(&record.entity.label) else { return Ok(false) };
+    let id = entity_identity_id(&record.entity.label, &record.entity.name);
+    if !bundle.seen.insert(id.clone()) {
+        return Ok(false);
+    }
+    let when = timestamp(record.first_ingested_at);
+    bundle.write(object(json!({
+        "type": "identity",
+        "id": id,
+        "created": when,
+        "modified": when,
+        "name": record.entity.name,
+        "identity_class": class,
+        "extensions": extension("entity", entity_json(record)),
+    })))?;
+    Ok(true)
+}
+
+/// Writes a claim's note, its places and relationships; returns the note's id.
+fn claim_objects<W: Write>(
+    bundle: &mut Bundle<'_, W>,
+    claim: &ClaimRecord,
+    document: &DocumentRecord,
+    report_id: &str,
+) -> Result<String, ExportError> {
+    let created = document.document.summary.ingested_at;
+    let when = timestamp(created);
+    let key = claim_key(claim);
+    let note_id = stix_id("note", &key);
+    let mut refs: Vec<String> = vec![report_id.to_string()];
+    let publisher = claim.document.publisher.as_deref().filter(|name| !name.trim().is_empty());
+    let speaker = match (&claim.source, publisher) {
+        (Some(source), _) => Some(speaker_identity(bundle, source, created)?),
+        (None, Some(publisher)) => Some(publisher_identity(bundle, publisher, created)?),
+        (None, None) => None,
+    };
+    refs.extend(speaker.clone());
+    let mut relays = Vec::new();
+    if claim.source.is_some() {
+        for relay in &claim.relays {
+            relays.push(speaker_identity(bundle, relay, created)?);
+        }
+        if let Some(publisher) = publisher {
+            relays.push(publisher_identity(bundle, publisher, created)?);
+        }
+    }
+    for entity in &claim.about {
+        if let Some(class) = identity_class(&entity.label) {
+            let id = entity_identity_id(&entity.label, &entity.name);
+            bundle.identity_once(&id, &entity.name, class, created)?;
+            refs.push(id);
+        }
+    }
+    for place in &claim.places {
+        let (Some(lat), Some(lon)) = (place.lat, place.lon) else { continue };
+        let place_key = match place.geonames_id {
+            Some(geonames_id) => format!("geonames|{geonames_id}"),
+            None => format!("name|{}", normalize_name(&place.name)),
+        };
+        let id = stix_id("location", &place_key);
+        if bundle.seen.insert(id.clone()) {
+            bundle.write(object(json!({
+                "type": "location",
+                "id": id,
+                "created": when,
+                "modified": when,
+                "name": place.name,
+                "latitude": lat,
+                "longitude": lon,
+            })))?;
+        }
+        refs.push(id);
+    }
+    refs.extend(relays.iter().cloned());
+    let mut unique = HashSet::new();
+    refs.retain(|id| unique.insert(id.clone()));
+    let authors: Vec<&str> = match (&claim.source, publisher) {
+        (Some(source), _) => vec![source.name.as_str()],
+        (None, Some(publisher)) => vec![publisher],
+        (None, None) => Vec::new(),
+    };
+    let mut note = object(json!({
+        "type": "note",
+        "id": note_id,
+        "created": when,
+        "modified": when,
+        "content": claim.content,
+        "object_refs": refs,
+        "extensions": extension("claim", claim_json(claim, &document.offsets)),
+    }));
+    if !authors.is_empty() {
+        note.insert("authors".to_string(), json!(authors));
+    }
+    if let Some(confidence) = confidence(claim.assessment.credibility) {
+        note.insert("confidence".to_string(), json!(confidence));
+    }
+    bundle.write(note)?;
+    let relationship = |relation: &str, position: usize, from: &str| {
+        object(json!({
+            "type": "relationship",
+            "id": stix_id("relationship", &format!("{key}|{relation}|{position}")),
+            "created": when,
+            "modified": when,
+            "relationship_type": relation,
+            "source_ref": from,
+            "target_ref": note_id,
+        }))
+    };
+    if let Some(speaker) = &speaker {
+        let says = relationship("says", 0, speaker);
+        bundle.write(says)?;
+    }
+    for (position, relay) in relays.iter().enumerate() {
+        let relays_object = relationship("relays", position + 1, relay);
+        bundle.write(relays_object)?;
+    }
+    Ok(note_id)
+}
+
+fn document_objects<W: Write>(
+    bundle: &mut Bundle<'_, W>,
+    document: &DocumentRecord,
+) -> Result<(), ExportError> {
+    let summary = &document.document.summary;
+    let report_id = stix_id("report", &summary.hash);
+    let when = timestamp(summary.ingested_at);
+    let publisher = summary.publisher.as_deref().filter(|name| !name.trim().is_empty());
+    let publisher_id = match publisher {
+        Some(publisher) => Some(publisher_identity(bundle, publisher, summary.ingested_at)?),
+        None => None,
+    };
+    let mut refs = Vec::with_capacity(document.claims.len() + 1);
+    for claim in &document.claims {
+        refs.push(claim_objects(bundle, claim, document, &report_id)?);
+    }
+    // A report must refer to something: its publisher, else the tool that stored it.
+    refs.push(publisher_id.clone().unwrap_or_else(tool_identity_id));
+    let published = match summary.date {
+        Some(date) => format!("{date}T00:00:00.000Z"),
+        None => when.clone(),
+    };
+    let mut reference = json!({
+        "source_name": "claimgraph",
+        "external_id": summary.external_id,
+    });
+    if let (Some(url), Some(map)) = (&summary.url, reference.as_object_mut()) {
+        map.insert("url".to_string(), json!(url));
+    }
+    let mut report = object(json!({
+        "type": "report",
+        "id": report_id,
+        "created": when,
+        "modified": when,
+        "name": summary.title.clone().unwrap_or_else(|| summary.external_id.clone()),
+        "published": published,
+        "object_refs": refs,
+        "external_references": [reference],
+        "extensions": extension("document", document_json(&document.document)),
+    }));
+    if let Some(publisher_id) = publisher_id {
+        report.insert("created_by_ref".to_string(), json!(publisher_id));
+    }
+    bundle.write(report)
+}
+
+/// Writes `records` as one STIX 2.1 bundle. `bundle_key` makes the bundle's id (the same
+/// key gives the same id): the caller derives it from what it exports.
+pub fn write(
+    out: &mut impl Write,
+    records: impl Iterator<Item = Result<Record, ExportError>>,
+    options: &ExportOptions,
+    bundle_key: &str,
+) -> Result<ExportSummary, ExportError> {
+    write!(out, "{{\"type\":\"bundle\",\"id\":\"{}\",\"objects\":[", stix_id("bundle", bundle_key))?;
+    let marking = options.tlp.map(tlp_marking);
+    let mut bundle = Bundle {
+        out,
+        first: true,
+        marking: marking.as_ref().and_then(|m| m["id"].as_str()).map(str::to_string),
+        seen: HashSet::new(),
+        n_objects: 0,
+    };
+    if let Some(marking) = &marking {
+        bundle.raw(marking)?;
+    }
+    let tool = tool_identity_id();
+    bundle.seen.insert(tool.clone());
+    bundle.write(object(json!({
+        "type": "identity",
+        "id": tool,
+        "created": DEFINITION_TIME,
+        "modified": DEFINITION_TIME,
+        "name": "claimgraph",
+        "identity_class": "system",
+        "description": "Turns news documents into a graph of who claims what, on what evidence, relayed by whom.",
+    })))?;
+    bundle.write(object(json!({
+        "type": "extension-definition",
+        "id": extension_id(),
+        "created_by_ref": tool,
+        "created": DEFINITION_TIME,
+        "modified": DEFINITION_TIME,
+        "name": "claimgraph claim provenance",
+        "description": "The whole claimgraph record of a claim (note), document (report) or entity (identity): source, relay chain, cue, spans, dates, quantities, places, Admiralty grades.",
+        "schema": "JSON Schema in schemas/claimgraph-extension.json of the claimgraph repository (claimgraph.export wire format version 1)",
+        "version": EXTENSION_VERSION,
+        "extension_types": ["property-extension"],
+    })))?;
+    let mut summary = ExportSummary::default();
+    for record in records {
+        match record? {
+            Record::Entity(record) => {
+                if entity_object(&mut bundle, &record)? {
+                    summary.n_entities += 1;
+                }
+            }
+            Record::Document(document) => {
+                document_objects(&mut bundle, &document)?;
+                summary.n_documents += 1;
+                summary.n_claims += document.claims.len();
+            }
+        }
+    }
+    summary.n_other =
+        bundle.n_objects.saturating_sub(summary.n_entities + summary.n_documents + summary.n_claims);
+    bundle.out.write_all(b"\n]}\n")?;
+    bundle.out.flush()?;
+    Ok(summary)
+}

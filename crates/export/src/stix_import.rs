@@ -1,0 +1,1 @@
+//! Reading a STIX 2.1 bundle back.
