@@ -69,9 +69,8 @@ pub struct ExportArgs {
 }
 
 fn parse_tlp(text: &str) -> Result<Tlp, String> {
-    Tlp::parse(text).ok_or_else(|| {
-        format!("expected clear, green, amber, amber+strict or red, got {text:?}")
-    })
+    Tlp::parse(text)
+        .ok_or_else(|| format!("expected clear, green, amber, amber+strict or red, got {text:?}"))
 }
 
 /// The store's records in export order: every entity, then each document with its

@@ -391,7 +391,11 @@ pub fn write(
     options: &ExportOptions,
     bundle_key: &str,
 ) -> Result<ExportSummary, ExportError> {
-    write!(out, "{{\"type\":\"bundle\",\"id\":\"{}\",\"objects\":[", stix_id("bundle", bundle_key))?;
+    write!(
+        out,
+        "{{\"type\":\"bundle\",\"id\":\"{}\",\"objects\":[",
+        stix_id("bundle", bundle_key)
+    )?;
     let marking = options.tlp.map(tlp_marking);
     let mut bundle = Bundle {
         out,
@@ -441,8 +445,9 @@ pub fn write(
             }
         }
     }
-    summary.n_other =
-        bundle.n_objects.saturating_sub(summary.n_entities + summary.n_documents + summary.n_claims);
+    summary.n_other = bundle
+        .n_objects
+        .saturating_sub(summary.n_entities + summary.n_documents + summary.n_claims);
     bundle.out.write_all(b"\n]}\n")?;
     bundle.out.flush()?;
     Ok(summary)

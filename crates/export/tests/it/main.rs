@@ -1,0 +1,84 @@
+//! Tests of the export library's pure parts: the Admiralty-to-STIX confidence mapping,
+//! TLP levels, pseudonyms and name replacement. End-to-end tests over a real store are
+//! in crates/cli/tests/it/export.rs.
+
+use claimgraph_export::redact::{Redactor, pseudonym};
+use claimgraph_export::stix::{confidence, credibility_of_confidence, stix_id, tlp_marking};
+use claimgraph_export::{Tlp, timestamp};
+use claimgraph_store::{EntityRecord, EntityRef};
+
+fn person(id: i64, name: &str, names: &[&str], n_documents: usize) -> EntityRecord {
+    EntityRecord {
+        entity: EntityRef { id, name: name.to_string(), label: "PER".to_string() },
+        names: names.iter().map(|name| name.to_string()).collect(),
+        n_mentions: n_documents,
+        n_documents,
+        first_ingested_at: 0,
+        public_mark: None,
+    }
+}
+
+#[test]
+fn admiralty_credibility_maps_to_the_appendix_a_confidence_and_back() {
+    let expected =
+        [(1, Some(90)), (2, Some(70)), (3, Some(50)), (4, Some(30)), (5, Some(10)), (6, None)];
+    for (grade, value) in expected {
+        assert_eq!(confidence(grade), value, "credibility {grade}");
+        if let Some(value) = value {
+            assert_eq!(credibility_of_confidence(u64::from(value)), grade);
+        }
+    }
+    assert_eq!(credibility_of_confidence(100), 1);
+    assert_eq!(credibility_of_confidence(0), 5);
+}
+
+#[test]
+fn tlp_levels_parse_and_use_the_official_marking_definitions() {
+    assert_eq!(Tlp::parse("amber+strict"), Some(Tlp::AmberStrict));
+    assert_eq!(Tlp::parse("TLP:RED"), Some(Tlp::Red));
+    assert_eq!(Tlp::parse("white"), None, "TLP 2.0 has no white");
+    let marking = tlp_marking(Tlp::Clear);
+    assert_eq!(marking["id"], "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487");
+    assert_eq!(marking["name"], "TLP:CLEAR");
+    let amber = tlp_marking(Tlp::AmberStrict);
+    assert_eq!(amber["name"], "TLP:AMBER+STRICT");
+    assert_eq!(
+        amber["extensions"]["extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d"]["tlp_2_0"],
+        "amber+strict"
+    );
+}
+
+#[test]
+fn ids_and_timestamps_are_stable() {
+    assert_eq!(stix_id("note", "k"), stix_id("note", "k"));
+    assert_ne!(stix_id("note", "k"), stix_id("note", "l"));
+    assert!(stix_id("report", "k").starts_with("report--"));
+    assert_eq!(timestamp(1_700_000_000), "2023-11-14T22:13:20.000Z");
+}
+
+#[test]
+fn private_names_become_pseudonyms_as_whole_words_only() {
+    let mut redactor = Redactor::new();
+    redactor.add(&person(1, "Jane Roe", &["Jane Roe", "Roe"], 1));
+    redactor.add(&person(2, "John Public", &["John Public"], 5));
+    let redactor = redactor.finish();
+    assert_eq!(redactor.n_private(), 1, "a person in five documents is public by default");
+    let alias = pseudonym("Jane Roe");
+    assert!(alias.starts_with("Person-") && alias.len() == "Person-".len() + 6, "{alias}");
+    assert_eq!(alias, pseudonym("jane  roe"), "from the normalized name");
+    let text = "Jane Roe met John Public. ROE said Roe's team left Roeville.";
+    assert_eq!(
+        redactor.text(text),
+        format!("{alias} met John Public. {alias} said {alias}'s team left Roeville.")
+    );
+}
+
+#[test]
+fn a_mark_overrides_the_default_rule() {
+    let mut marked_private = person(1, "John Public", &[], 9);
+    marked_private.public_mark = Some(false);
+    let mut marked_public = person(2, "Jane Roe", &[], 1);
+    marked_public.public_mark = Some(true);
+    assert!(!marked_private.is_public());
+    assert!(marked_public.is_public());
+}
