@@ -43,6 +43,8 @@ pub enum Command {
     Rate(crate::curate::RateArgs),
     /// Export the store as STIX 2.1, JSON Lines, CSV or GraphML.
     Export(crate::export::ExportArgs),
+    /// Import a STIX 2.1 bundle: `import stix FILE`.
+    Import(crate::export::ImportArgs),
 }
 
 #[derive(Debug, clap::Args)]

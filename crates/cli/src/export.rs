@@ -303,3 +303,159 @@ pub fn public(args: PublicArgs) -> anyhow::Result<Outcome> {
     }
     Ok(Outcome::default())
 }
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    pub kind: ImportKind,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ImportKind {
+    /// A STIX 2.1 bundle: ours (rebuilt exactly: documents analyzed again, ratings and
+    /// public-figure marks restored) or another tool's (reports and notes become
+    /// documents); prints what was skipped.
+    Stix(ImportStixArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportStixArgs {
+    /// The bundle (JSON).
+    pub file: PathBuf,
+    /// Worker threads for analysis (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
+/// Documents analyzed and stored per transaction.
+const IMPORT_BATCH: usize = 64;
+
+pub fn import(args: ImportArgs) -> anyhow::Result<Outcome> {
+    let ImportKind::Stix(args) = args.kind;
+    let file = args.file.display().to_string();
+    let json =
+        std::fs::read_to_string(&args.file).with_context(|| format!("cannot read {file}"))?;
+    let plan = claimgraph_export::stix_import::read_bundle(&json)
+        .with_context(|| format!("cannot import {file}"))?;
+    let (store, db_path) = crate::query::open(&args.db)?;
+    let pipeline = claimgraph_pipeline::Pipeline::new();
+    // The version `claimgraph ingest` records (IngestConfig::new).
+    let ours_version = format!("claimgraph {}", env!("CARGO_PKG_VERSION"));
+    let n_threads = args.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs() as i64);
+    let (mut n_stored, mut n_duplicates, mut n_claims) = (0, 0, 0);
+    let mut other_versions: Vec<String> = Vec::new();
+    for chunk in plan.documents.chunks(IMPORT_BATCH) {
+        let inputs: Vec<claimgraph_app::input::InputDocument> = chunk
+            .iter()
+            .map(|imported| claimgraph_app::input::InputDocument {
+                origin: imported.origin.clone(),
+                document: claimgraph_model::Document {
+                    id: imported.external_id.clone(),
+                    text: imported.text.clone(),
+                    date: imported.date,
+                    publisher: imported.publisher.clone(),
+                },
+                meta: claimgraph_store::DocumentMeta {
+                    origin: imported.origin.clone(),
+                    title: imported.title.clone(),
+                    url: imported.url.clone(),
+                    author: imported.author.clone(),
+                },
+                warnings: Vec::new(),
+                bytes: imported.text.len() as u64,
+            })
+            .collect();
+        let analyses = claimgraph_app::ingest::analyze_all(&pipeline, &inputs, n_threads);
+        let batch: Vec<claimgraph_store::NewDocument> = inputs
+            .into_iter()
+            .zip(analyses)
+            .zip(chunk)
+            .map(|((input, analysis), imported)| {
+                if let Some(version) = &imported.extractor_version
+                    && *version != ours_version
+                    && !other_versions.contains(version)
+                {
+                    other_versions.push(version.clone());
+                }
+                claimgraph_store::NewDocument {
+                    document: input.document,
+                    meta: input.meta,
+                    analysis,
+                    extractor_version: ours_version.clone(),
+                    ingested_at: imported.ingested_at.unwrap_or(now),
+                }
+            })
+            .collect();
+        for outcome in store.put_batch(&batch).context("cannot store the documents")? {
+            match outcome {
+                claimgraph_store::PutOutcome::Stored { n_claims: n, .. } => {
+                    n_stored += 1;
+                    n_claims += n;
+                }
+                claimgraph_store::PutOutcome::Duplicate { .. } => n_duplicates += 1,
+            }
+        }
+    }
+    let mut n_unapplied = 0;
+    for rating in &plan.ratings {
+        let request = claimgraph_store::NewRating {
+            source: rating.source.clone(),
+            reliability: rating.reliability,
+            by: rating.by.clone(),
+            at: rating.at,
+        };
+        match store.rate_source(&request) {
+            Ok(_) => {}
+            Err(claimgraph_store::StoreError::NotFound(_)) => n_unapplied += 1,
+            Err(error) => return Err(error).context("cannot store a rating"),
+        }
+    }
+    for (name, mark) in &plan.public_marks {
+        match store.mark_public(name, Some(*mark)) {
+            Ok(_) => {}
+            Err(claimgraph_store::StoreError::NotFound(_)) => n_unapplied += 1,
+            Err(error) => return Err(error).context("cannot store a public-figure mark"),
+        }
+    }
+    // Our bundles list each document's claims: analysis must find the same ones again.
+    let mut n_missing = 0;
+    for imported in plan.documents.iter().filter(|imported| !imported.claim_keys.is_empty()) {
+        let hash = claimgraph_store::ContentHash::of(&imported.text);
+        let stored = store.document(hash.as_str()).context("cannot read back a document")?;
+        let keys: std::collections::HashSet<String> =
+            stored.claims.iter().map(claimgraph_export::wire::claim_key).collect();
+        n_missing += imported.claim_keys.iter().filter(|key| !keys.contains(*key)).count();
+    }
+    eprintln!(
+        "imported {file} into {}: {n_stored} document(s) stored ({n_claims} claims), \
+         {n_duplicates} already there; {} rating(s), {} public-figure mark(s)",
+        db_path.display(),
+        plan.ratings.len(),
+        plan.public_marks.len(),
+    );
+    if !other_versions.is_empty() {
+        eprintln!(
+            "note: analyzed again with {ours_version} (the bundle was made with {})",
+            other_versions.join(", ")
+        );
+    }
+    if n_missing > 0 {
+        eprintln!("warning: {n_missing} claim(s) of the bundle were not found again by analysis");
+    }
+    if n_unapplied > 0 {
+        eprintln!("warning: {n_unapplied} rating(s) or mark(s) name no stored source or entity");
+    }
+    if !plan.skipped.is_empty() {
+        let skipped: Vec<String> =
+            plan.skipped.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
+        eprintln!("skipped (not stored): {}", skipped.join(", "));
+    }
+    Ok(Outcome::default())
+}

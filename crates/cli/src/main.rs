@@ -37,6 +37,7 @@ fn main() -> ExitCode {
         args::Command::Demo(demo_args) => demo::run(demo_args),
         args::Command::Rate(rate_args) => curate::rate(rate_args),
         args::Command::Export(export_args) => export::export(export_args),
+        args::Command::Import(import_args) => export::import(import_args),
         args::Command::Train(train_args) => train::run(train_args),
         args::Command::Serve(serve_args) => serve::serve(serve_args),
         args::Command::Token(token_args) => serve::token(token_args),

@@ -422,3 +422,113 @@ fn redacted_exports_name_no_private_person() {
     export(&db, "jsonl", &dir.join("again.jsonl"), &["--redact-private"]);
     assert_eq!(read(&dir.join("red.jsonl")), read(&dir.join("again.jsonl")));
 }
+
+#[test]
+fn a_bundle_imported_into_a_fresh_store_exports_the_same_bundle() {
+    let dir = scratch("roundtrip");
+    let db = example_store(&dir);
+    // A rating and a public-figure mark must survive too.
+    let first = dir.join("first.jsonl");
+    export(&db, "jsonl", &first, &[]);
+    let person = jsonl(&first)
+        .into_iter()
+        .find(|l| l["record"] == "entity" && l["label"] == "PER")
+        .expect("a person")["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    run_ok(&["entity", "public", &person, "--db", path(&db)]);
+    run_ok(&["rate", &person, "B", "--by", "analyst", "--db", path(&db)]);
+    let bundle = dir.join("first.json");
+    export(&db, "stix", &bundle, &["--tlp", "amber"]);
+    let fresh = dir.join("fresh.db");
+    let output = run_ok(&["import", "stix", path(&bundle), "--db", path(&fresh)]);
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(!report.contains("not found again"), "{report}");
+    let again = dir.join("again.json");
+    export(&fresh, "stix", &again, &["--tlp", "amber"]);
+    assert_eq!(read(&bundle), read(&again), "export, import, export gives the same bundle");
+    let bundle_json: Value = serde_json::from_str(&read(&again)).unwrap();
+    let rated = bundle_json["objects"].as_array().unwrap().iter().any(|o| {
+        o["type"] == "note"
+            && o["extensions"]
+                .as_object()
+                .unwrap()
+                .values()
+                .any(|e| e["claim"]["assessment"]["reliability"]["reliability"] == "B")
+    });
+    assert!(rated, "the rating came through");
+    // Importing the same bundle again stores nothing twice.
+    let output = run_ok(&["import", "stix", path(&bundle), "--db", path(&fresh)]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("0 document(s) stored"));
+}
+
+#[test]
+fn a_foreign_bundle_imports_its_reports_and_says_what_it_skipped() {
+    let dir = scratch("foreign");
+    let bundle = dir.join("opencti.json");
+    std::fs::write(
+        &bundle,
+        r#"{"type": "bundle", "id": "bundle--5d0092c5-5f74-4287-9642-33f4c354e56d", "objects": [
+  {"type": "identity", "spec_version": "2.1", "id": "identity--f431f809-377b-45e0-aa1c-6a4751cae5ff",
+   "created": "2024-03-06T00:00:00.000Z", "modified": "2024-03-06T00:00:00.000Z",
+   "name": "Example Wire", "identity_class": "organization"},
+  {"type": "indicator", "spec_version": "2.1", "id": "indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f",
+   "created": "2024-03-06T00:00:00.000Z", "modified": "2024-03-06T00:00:00.000Z",
+   "pattern": "[ipv4-addr:value = '198.51.100.1']", "pattern_type": "stix", "valid_from": "2024-03-06T00:00:00Z"},
+  {"type": "note", "spec_version": "2.1", "id": "note--0c7b5b88-8ff7-4a4d-aa9b-feb398cd0061",
+   "created": "2024-03-06T00:00:00.000Z", "modified": "2024-03-06T00:00:00.000Z",
+   "content": "The health ministry said cholera cases in Malawi had fallen by half since January.",
+   "object_refs": ["report--84e4d88f-44ea-4bcb-bbf7-a9f6d0dc56a5"]},
+  {"type": "report", "spec_version": "2.1", "id": "report--84e4d88f-44ea-4bcb-bbf7-a9f6d0dc56a5",
+   "created": "2024-03-06T00:00:00.000Z", "modified": "2024-03-06T00:00:00.000Z",
+   "created_by_ref": "identity--f431f809-377b-45e0-aa1c-6a4751cae5ff",
+   "name": "Cholera cases fall in Malawi", "published": "2024-03-06T00:00:00Z",
+   "object_refs": ["identity--f431f809-377b-45e0-aa1c-6a4751cae5ff"]}
+]}"#,
+    )
+    .unwrap();
+    let db = dir.join("foreign.db");
+    let output = run_ok(&["import", "stix", path(&bundle), "--db", path(&db)]);
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(report.contains("1 document(s) stored"), "{report}");
+    assert!(report.contains("skipped (not stored): 1 identity, 1 indicator"), "{report}");
+    let doc = run_ok(&[
+        "doc",
+        "report--84e4d88f-44ea-4bcb-bbf7-a9f6d0dc56a5",
+        "--json",
+        "--text",
+        "--db",
+        path(&db),
+    ]);
+    let doc: Value = serde_json::from_slice(&doc.stdout).expect("doc JSON");
+    let text = serde_json::to_string(&doc).unwrap();
+    assert!(text.contains("cholera cases in Malawi"), "the note's content is in the text: {text}");
+    assert!(text.contains("Example Wire"), "the creator is the publisher: {text}");
+    assert!(text.contains("2024-03-06"), "the published day is the date: {text}");
+}
+
+#[test]
+fn a_malformed_bundle_is_refused_naming_the_file_and_the_problem() {
+    let dir = scratch("malformed");
+    let db = dir.join("x.db");
+    let cases = [
+        ("not-json.json", "{\"type\": \"bundle\", ", "not JSON"),
+        ("not-bundle.json", "{\"type\": \"report\"}", "not a STIX bundle"),
+        ("no-id.json", "{\"type\": \"bundle\", \"objects\": [{\"type\": \"report\"}]}", "object 0"),
+        (
+            "no-name.json",
+            r#"{"type": "bundle", "objects": [{"type": "report", "id": "report--84e4d88f-44ea-4bcb-bbf7-a9f6d0dc56a5"}]}"#,
+            "a report needs a \"name\"",
+        ),
+    ];
+    for (file, content, problem) in cases {
+        let bundle = dir.join(file);
+        std::fs::write(&bundle, content).unwrap();
+        let output = claimgraph(&["import", "stix", path(&bundle), "--db", path(&db)]);
+        assert!(!output.status.success(), "{file} is refused");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(file), "{file}: the message names the file: {stderr}");
+        assert!(stderr.contains(problem), "{file}: the message says {problem:?}: {stderr}");
+    }
+}
