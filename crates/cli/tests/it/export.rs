@@ -203,6 +203,39 @@ fn stix_exports_of_the_examples_are_valid_bundles() {
 }
 
 #[test]
+fn the_extension_payloads_follow_the_schema_in_the_repository() {
+    let dir = scratch("schema");
+    let db = example_store(&dir);
+    let out = dir.join("bundle.json");
+    export(&db, "stix", &out, &["--tlp", "clear"]);
+    let script = "import sys, json, jsonschema\n\
+                  schema = json.load(open(sys.argv[1]))\n\
+                  validator = jsonschema.Draft202012Validator(schema)\n\
+                  bundle = json.load(open(sys.argv[2]))\n\
+                  ext = next(o['id'] for o in bundle['objects'] if o['type'] == 'extension-definition')\n\
+                  n = 0\n\
+                  for o in bundle['objects']:\n\
+                  \x20   payload = o.get('extensions', {}).get(ext)\n\
+                  \x20   if payload is not None:\n\
+                  \x20       validator.validate(payload)\n\
+                  \x20       n += 1\n\
+                  print(n)\n";
+    let schema = repo_root().join("schemas/claimgraph-extension.json");
+    let output = Command::new(python()).args(["-c", script, path(&schema), path(&out)]).output();
+    let Ok(output) = output else {
+        eprintln!("skipped: no python3 to check the extension schema");
+        return;
+    };
+    if String::from_utf8_lossy(&output.stderr).contains("No module named 'jsonschema'") {
+        eprintln!("skipped: jsonschema is not installed (it comes with stix2-validator)");
+        return;
+    }
+    assert!(output.status.success(), "schema: {}", String::from_utf8_lossy(&output.stderr));
+    let n_checked: usize = String::from_utf8_lossy(&output.stdout).trim().parse().expect("a count");
+    assert!(n_checked > 100, "notes, reports and identities carry the extension: {n_checked}");
+}
+
+#[test]
 fn exports_are_reproducible_byte_for_byte() {
     let dir = scratch("repro");
     let db = example_store(&dir);
