@@ -85,11 +85,18 @@ pub fn entities_after(
 ) -> Result<Vec<EntityRecord>, StoreError> {
     let run = || -> rusqlite::Result<Vec<EntityRecord>> {
         let mut statement = conn.prepare_cached(
-            "SELECT e.id, e.name, e.label, SUM(o.n_mentions), COUNT(DISTINCT o.document_id),
-                 MIN(d.ingested_at), (SELECT public FROM entity_public_marks WHERE entity_id = e.id)
-             FROM entities e JOIN entity_occurrences o ON o.entity_id = e.id
-             JOIN documents d ON d.id = o.document_id
-             WHERE e.id > ?1 GROUP BY e.id ORDER BY e.id LIMIT ?2",
+            // Per-entity subqueries over the entity index: a GROUP BY over the join
+            // would aggregate every occurrence of the store for each page.
+            "SELECT e.id, e.name, e.label,
+                 (SELECT SUM(o.n_mentions) FROM entity_occurrences o WHERE o.entity_id = e.id),
+                 (SELECT COUNT(DISTINCT o.document_id) FROM entity_occurrences o
+                  WHERE o.entity_id = e.id),
+                 (SELECT MIN(d.ingested_at) FROM entity_occurrences o
+                  JOIN documents d ON d.id = o.document_id WHERE o.entity_id = e.id),
+                 (SELECT public FROM entity_public_marks WHERE entity_id = e.id)
+             FROM entities e
+             WHERE e.id > ?1 AND EXISTS (SELECT 1 FROM entity_occurrences o WHERE o.entity_id = e.id)
+             ORDER BY e.id LIMIT ?2",
         )?;
         let rows = statement.query_map(params![after, limit_value(limit)], |row| {
             Ok(EntityRecord {
