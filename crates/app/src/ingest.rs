@@ -183,6 +183,10 @@ pub fn ingest(
         writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         result
     })?;
+    if summary.n_new > 0 {
+        // Leave the indexes compact for the readers that come next.
+        store.optimize(summary.n_new).map_err(IngestError::Store)?;
+    }
     summary.elapsed = started.elapsed();
     Ok(summary)
 }

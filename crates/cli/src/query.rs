@@ -445,6 +445,9 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<Outcome> {
         let body = json!({
             "entity": entity_json(&profile.entity),
             "mentions": profile.n_mentions,
+            "documents": profile.n_documents,
+            "n_claims_by": profile.n_claims_by,
+            "n_claims_about": profile.n_claims_about,
             "first_seen": profile.first_seen.map(|d| d.to_string()),
             "last_seen": profile.last_seen.map(|d| d.to_string()),
             "aliases": profile.aliases.iter().map(|a| json!({
@@ -474,29 +477,25 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<Outcome> {
     println!(
         "  {} mentions in {} documents, first seen {}, last seen {}",
         profile.n_mentions,
-        profile.occurrences.len(),
+        profile.n_documents,
         seen(profile.first_seen),
         seen(profile.last_seen)
     );
     // Aliases: each distinct name once, with its reasons and where it was first seen.
-    let mut shown: Vec<(&str, Vec<&str>, &str, usize)> = Vec::new();
+    let mut shown: Vec<(&str, Vec<&str>, &str)> = Vec::new();
     for alias in &profile.aliases {
         match shown.iter_mut().find(|(name, ..)| *name == alias.alias) {
-            Some((_, reasons, _, n)) => {
+            Some((_, reasons, _)) => {
                 if !reasons.contains(&alias.reason.as_str()) {
                     reasons.push(&alias.reason);
                 }
-                *n += 1;
             }
-            None => shown.push((&alias.alias, vec![&alias.reason], &alias.document_external_id, 1)),
+            None => shown.push((&alias.alias, vec![&alias.reason], &alias.document_external_id)),
         }
     }
     println!("aliases:");
-    for (name, reasons, first_document, n_documents) in &shown {
-        println!(
-            "  {name}  ({}; first in {first_document}, {n_documents} document(s))",
-            reasons.join(", ")
-        );
+    for (name, reasons, first_document) in &shown {
+        println!("  {name}  ({}; first in {first_document})", reasons.join(", "));
     }
     let joins: Vec<_> = profile.occurrences.iter().filter(|o| o.matched_by.is_some()).collect();
     if !joins.is_empty() {
@@ -510,10 +509,16 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<Outcome> {
             }
         }
     }
-    for (title, claims) in
-        [("claims by it", &profile.claims_by), ("claims about it", &profile.claims_about)]
-    {
-        println!("{title}: {}", claims.len());
+    for (title, claims, n) in [
+        ("claims by it", &profile.claims_by, profile.n_claims_by),
+        ("claims about it", &profile.claims_about, profile.n_claims_about),
+    ] {
+        let shown = claims.len().min(args.limit);
+        if shown < n {
+            println!("{title}: {n} (the newest {shown} shown; `claimgraph claims` lists all)");
+        } else {
+            println!("{title}: {n}");
+        }
         for claim in claims.iter().take(args.limit) {
             println!("  {}", claim_line(claim));
             for line in assessment_lines(claim) {

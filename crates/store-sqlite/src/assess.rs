@@ -3,7 +3,9 @@
 //!
 //! Clusters and conflicts are stored at ingest (`write::put_claim_event`); origins are
 //! worked out here, at read time, because they depend on document origins, which change
-//! when an earlier copy of a story arrives later.
+//! when an earlier copy of a story arrives later. A listing's assessments are read
+//! together ([`assessments`]): a fixed number of queries per chunk of claims, not per
+//! claim.
 //!
 //! A report's origin: for an attributed claim, its original source (entity, else name):
 //! a paper relaying "X said Y" repeats X, it does not confirm X. For a claim in the
@@ -21,8 +23,6 @@ use claimgraph_store::{
     Assessment, ClaimConflict, ClaimOrigin, EntityRef, OriginKind, Report, SourceRating,
 };
 
-use crate::read::entity_ref;
-
 /// The SQL expression of a report's origin key over `c` (claim) and `od` (the original
 /// document of its document); `stats` counts corroborated claims with it, and
 /// [`origins_of_cluster`] builds the same keys.
@@ -30,73 +30,119 @@ pub(crate) const ORIGIN_KEY_SQL: &str = "CASE WHEN c.voice = 'attributed' THEN
          COALESCE('e:' || c.source_entity_id, 'n:' || c.source_norm)
      ELSE COALESCE('p:' || NULLIF(od.publisher_norm, ''), 'd:' || od.id) END";
 
-pub(crate) fn cluster_of(conn: &Connection, claim_id: i64) -> rusqlite::Result<i64> {
-    Ok(conn
-        .prepare_cached("SELECT cluster_id FROM claim_events WHERE claim_id = ?1")?
-        .query_row([claim_id], |row| row.get(0))
-        .optional()?
-        .unwrap_or(claim_id))
+/// At most this many ids go into one `IN (...)` list; longer listings are read in chunks.
+pub(crate) const CHUNK: usize = 400;
+
+/// `1,2,3`: an `IN` list of integers, written into the SQL text (ids are integers, so
+/// nothing user-given reaches the SQL).
+pub(crate) fn id_list(ids: impl IntoIterator<Item = i64>) -> String {
+    let mut list = String::new();
+    for id in ids {
+        if !list.is_empty() {
+            list.push(',');
+        }
+        list.push_str(&id.to_string());
+    }
+    if list.is_empty() { "NULL".to_string() } else { list }
 }
 
-/// The reports of a cluster grouped by origin key, in order of first report.
-fn origins_of_cluster(
+/// The cluster of each claim (its own id when it has no event row).
+fn clusters_of(conn: &Connection, claims: &[i64]) -> rusqlite::Result<HashMap<i64, i64>> {
+    let mut clusters: HashMap<i64, i64> = claims.iter().map(|&id| (id, id)).collect();
+    for chunk in claims.chunks(CHUNK) {
+        let mut statement = conn.prepare(&format!(
+            "SELECT claim_id, cluster_id FROM claim_events WHERE claim_id IN ({})",
+            id_list(chunk.iter().copied())
+        ))?;
+        let rows = statement.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))?;
+        for row in rows {
+            let (claim, cluster) = row?;
+            clusters.insert(claim, cluster);
+        }
+    }
+    Ok(clusters)
+}
+
+/// The reports of each cluster grouped by origin key, in order of first report.
+fn origins_of_clusters(
     conn: &Connection,
-    cluster: i64,
-) -> rusqlite::Result<BTreeMap<String, ClaimOrigin>> {
-    let mut statement = conn.prepare_cached(&format!(
-        "SELECT c.id, c.document_id, d.external_id, c.voice, c.source_entity_id, c.source_name,
-             od.id, od.external_id, od.publisher, {ORIGIN_KEY_SQL}
-         FROM claims c JOIN documents d ON d.id = c.document_id
-         LEFT JOIN document_origins o ON o.document_id = d.id
-         JOIN documents od ON od.id = COALESCE(o.original_id, d.id)
-         WHERE c.id IN (SELECT claim_id FROM claim_events WHERE cluster_id = ?1) OR c.id = ?1
-         ORDER BY c.id"
-    ))?;
+    clusters: &[i64],
+) -> rusqlite::Result<HashMap<i64, BTreeMap<String, ClaimOrigin>>> {
     struct Row {
+        cluster: i64,
         claim: i64,
         document: i64,
         external: String,
         attributed: bool,
-        source_entity: Option<i64>,
+        source_entity: Option<EntityRef>,
         source_name: Option<String>,
         original: i64,
         original_external: String,
         publisher: Option<String>,
         key: String,
+        relays: Option<String>,
     }
-    let rows: Vec<Row> = statement
-        .query_map([cluster], |row| {
+    let mut rows: Vec<Row> = Vec::new();
+    for chunk in clusters.chunks(CHUNK) {
+        let list = id_list(chunk.iter().copied());
+        let mut statement = conn.prepare(&format!(
+            "SELECT COALESCE(ev.cluster_id, c.id), c.id, c.document_id, d.external_id, c.voice,
+                 c.source_entity_id, se.name, se.label, c.source_name,
+                 od.id, od.external_id, od.publisher, {ORIGIN_KEY_SQL},
+                 (SELECT group_concat(name, char(31)) FROM
+                     (SELECT name FROM claim_relays WHERE claim_id = c.id ORDER BY position))
+             FROM claims c JOIN documents d ON d.id = c.document_id
+             LEFT JOIN claim_events ev ON ev.claim_id = c.id
+             LEFT JOIN entities se ON se.id = c.source_entity_id
+             LEFT JOIN document_origins o ON o.document_id = d.id
+             JOIN documents od ON od.id = COALESCE(o.original_id, d.id)
+             WHERE c.id IN (SELECT claim_id FROM claim_events WHERE cluster_id IN ({list}))
+                OR c.id IN ({list})
+             ORDER BY c.id"
+        ))?;
+        let mapped = statement.query_map([], |row| {
+            let entity_id: Option<i64> = row.get(5)?;
+            let entity = match entity_id {
+                Some(id) => Some(EntityRef { id, name: row.get(6)?, label: row.get(7)? }),
+                None => None,
+            };
             Ok(Row {
-                claim: row.get(0)?,
-                document: row.get(1)?,
-                external: row.get(2)?,
-                attributed: row.get::<_, String>(3)? == "attributed",
-                source_entity: row.get(4)?,
-                source_name: row.get(5)?,
-                original: row.get(6)?,
-                original_external: row.get(7)?,
-                publisher: row.get(8)?,
-                key: row.get(9)?,
+                cluster: row.get(0)?,
+                claim: row.get(1)?,
+                document: row.get(2)?,
+                external: row.get(3)?,
+                attributed: row.get::<_, String>(4)? == "attributed",
+                source_entity: entity,
+                source_name: row.get(8)?,
+                original: row.get(9)?,
+                original_external: row.get(10)?,
+                publisher: row.get(11)?,
+                key: row.get(12)?,
+                relays: row.get(13)?,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut relays =
-        conn.prepare_cached("SELECT name FROM claim_relays WHERE claim_id = ?1 ORDER BY position")?;
-    let mut origins: BTreeMap<String, ClaimOrigin> = BTreeMap::new();
-    // The first report of each near-duplicate group (by original document): a report in
-    // another document of the group is a republication of it and counts with its origin,
-    // even when the copy was edited to name the source differently.
-    let mut group_first: HashMap<i64, (i64, String)> = HashMap::new();
+        })?;
+        for row in mapped {
+            rows.push(row?);
+        }
+    }
+    let mut by_cluster: HashMap<i64, BTreeMap<String, ClaimOrigin>> = HashMap::new();
+    // The first report of each near-duplicate group (by original document), per cluster:
+    // a report in another document of the group is a republication of it and counts with
+    // its origin, even when the copy was edited to name the source differently.
+    let mut group_first: HashMap<(i64, i64), (i64, String)> = HashMap::new();
     for mut row in rows {
-        match group_first.get(&row.original) {
+        match group_first.get(&(row.cluster, row.original)) {
             Some((document, key)) if *document != row.document => row.key = key.clone(),
             Some(_) => {}
             None => {
-                group_first.insert(row.original, (row.document, row.key.clone()));
+                group_first.insert((row.cluster, row.original), (row.document, row.key.clone()));
             }
         }
-        let relayed_by: Vec<String> =
-            relays.query_map([row.claim], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let relayed_by: Vec<String> = row
+            .relays
+            .as_deref()
+            .map(|names| names.split('\u{1f}').map(str::to_string).collect())
+            .unwrap_or_default();
         let report = Report {
             claim_id: row.claim,
             document_id: row.document,
@@ -105,14 +151,14 @@ fn origins_of_cluster(
             copy_of: (row.original != row.document)
                 .then(|| (row.original, row.original_external.clone())),
         };
+        let origins = by_cluster.entry(row.cluster).or_default();
         if let Some(origin) = origins.get_mut(&row.key) {
             origin.reports.push(report);
             continue;
         }
-        let entity: Option<EntityRef> =
-            row.source_entity.map(|id| entity_ref(conn, id)).transpose()?;
         let (kind, name, why) = if row.attributed {
-            let name = entity
+            let name = row
+                .source_entity
                 .as_ref()
                 .map(|e| e.name.clone())
                 .or(row.source_name)
@@ -141,18 +187,18 @@ fn origins_of_cluster(
             ClaimOrigin {
                 kind,
                 name,
-                entity: if row.attributed { entity } else { None },
+                entity: if row.attributed { row.source_entity } else { None },
                 reports: vec![report],
                 why,
             },
         );
     }
-    Ok(origins)
+    Ok(by_cluster)
 }
 
 /// How many independent origins report the claims of a cluster.
 pub(crate) fn n_origins(conn: &Connection, cluster: i64) -> rusqlite::Result<usize> {
-    Ok(origins_of_cluster(conn, cluster)?.len())
+    Ok(origins_of_clusters(conn, &[cluster])?.remove(&cluster).map_or(0, |o| o.len()))
 }
 
 /// The latest reliability grade of an origin: by entity (or, for grades given before the
@@ -211,69 +257,152 @@ fn differences(detail: &str, swap: bool) -> Vec<Difference> {
         .collect()
 }
 
-pub(crate) fn assessment(conn: &Connection, claim_id: i64) -> rusqlite::Result<Assessment> {
-    let cluster = cluster_of(conn, claim_id)?;
-    let origins = origins_of_cluster(conn, cluster)?;
-    let own_key = origins
+/// The assessments of many claims at once, read with a fixed number of queries per
+/// chunk of claims rather than several per claim.
+pub(crate) fn assessments(
+    conn: &Connection,
+    claims: &[i64],
+) -> rusqlite::Result<HashMap<i64, Assessment>> {
+    let cluster_of = clusters_of(conn, claims)?;
+    let mut clusters: Vec<i64> = cluster_of.values().copied().collect();
+    clusters.sort_unstable();
+    clusters.dedup();
+    let mut origins = origins_of_clusters(conn, &clusters)?;
+    // Conflicts of every report of these clusters, seen from that report's side.
+    let members: Vec<i64> = origins
+        .values()
+        .flat_map(|o| o.values().flat_map(|o| o.reports.iter().map(|r| r.claim_id)))
+        .collect();
+    struct Conflict {
+        member: i64,
+        other: i64,
+        detail: String,
+        swap: bool,
+    }
+    let mut conflict_rows: Vec<Conflict> = Vec::new();
+    for chunk in members.chunks(CHUNK) {
+        let list = id_list(chunk.iter().copied());
+        let mut statement = conn.prepare(&format!(
+            "SELECT claim_a, claim_b, detail, 0 FROM claim_conflicts WHERE claim_a IN ({list})
+             UNION ALL SELECT claim_b, claim_a, detail, 1 FROM claim_conflicts
+             WHERE claim_b IN ({list})"
+        ))?;
+        let rows = statement.query_map([], |row| {
+            Ok(Conflict {
+                member: row.get(0)?,
+                other: row.get(1)?,
+                detail: row.get(2)?,
+                swap: row.get(3)?,
+            })
+        })?;
+        for row in rows {
+            conflict_rows.push(row?);
+        }
+    }
+    // The other side of each conflict: its cluster, origins, content and document.
+    let others: Vec<i64> = conflict_rows.iter().map(|c| c.other).collect();
+    let other_cluster = clusters_of(conn, &others)?;
+    let mut missing: Vec<i64> =
+        other_cluster.values().copied().filter(|c| !origins.contains_key(c)).collect();
+    missing.sort_unstable();
+    missing.dedup();
+    origins.extend(origins_of_clusters(conn, &missing)?);
+    let mut content: HashMap<i64, (String, String)> = HashMap::new();
+    for chunk in others.chunks(CHUNK) {
+        let mut statement = conn.prepare(&format!(
+            "SELECT c.id, c.content, d.external_id FROM claims c
+             JOIN documents d ON d.id = c.document_id WHERE c.id IN ({})",
+            id_list(chunk.iter().copied())
+        ))?;
+        let rows = statement
+            .query_map([], |row| Ok((row.get::<_, i64>(0)?, (row.get(1)?, row.get(2)?))))?;
+        for row in rows {
+            let (id, value) = row?;
+            content.insert(id, value);
+        }
+    }
+    let member_cluster: HashMap<i64, i64> = origins
         .iter()
-        .find(|(_, origin)| origin.reports.iter().any(|r| r.claim_id == claim_id))
-        .map(|(key, _)| key.clone());
-    let members: Vec<i64> =
-        origins.values().flat_map(|o| o.reports.iter().map(|r| r.claim_id)).collect();
-    let mut conflicts: Vec<ClaimConflict> = Vec::new();
-    let mut against: HashSet<String> = HashSet::new();
-    let mut seen_clusters: HashSet<i64> = HashSet::new();
-    let mut statement = conn.prepare_cached(
-        "SELECT claim_b, detail, 0 FROM claim_conflicts WHERE claim_a = ?1
-         UNION ALL SELECT claim_a, detail, 1 FROM claim_conflicts WHERE claim_b = ?1",
-    )?;
-    let mut content = conn.prepare_cached(
-        "SELECT c.content, d.external_id FROM claims c JOIN documents d ON d.id = c.document_id
-         WHERE c.id = ?1",
-    )?;
-    for &member in &members {
-        let rows: Vec<(i64, String, bool)> = statement
-            .query_map([member], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (other, detail, swap) in rows {
-            let other_cluster = cluster_of(conn, other)?;
-            if other_cluster == cluster || !seen_clusters.insert(other_cluster) {
+        .flat_map(|(&cluster, o)| {
+            o.values().flat_map(move |o| o.reports.iter().map(move |r| (r.claim_id, cluster)))
+        })
+        .collect();
+    let mut conflicts_of: HashMap<i64, Vec<&Conflict>> = HashMap::new();
+    for conflict in &conflict_rows {
+        if let Some(&cluster) = member_cluster.get(&conflict.member) {
+            conflicts_of.entry(cluster).or_default().push(conflict);
+        }
+    }
+    for list in conflicts_of.values_mut() {
+        list.sort_by_key(|c| (c.member, c.swap, c.other));
+    }
+    let mut ratings: HashMap<String, Option<SourceRating>> = HashMap::new();
+    let mut by_cluster: HashMap<i64, Assessment> = HashMap::new();
+    let mut out = HashMap::with_capacity(claims.len());
+    for &claim_id in claims {
+        let cluster = cluster_of.get(&claim_id).copied().unwrap_or(claim_id);
+        let empty = BTreeMap::new();
+        let cluster_origins = origins.get(&cluster).unwrap_or(&empty);
+        let own_key = cluster_origins
+            .iter()
+            .find(|(_, origin)| origin.reports.iter().any(|r| r.claim_id == claim_id))
+            .map(|(key, _)| key.clone());
+        let reliability = match own_key {
+            Some(key) => match ratings.get(&key) {
+                Some(rating) => rating.clone(),
+                None => {
+                    let rating = rating_of(conn, &key)?;
+                    ratings.insert(key, rating.clone());
+                    rating
+                }
+            },
+            None => None,
+        };
+        if let Some(shared) = by_cluster.get(&cluster) {
+            out.insert(claim_id, Assessment { reliability, ..shared.clone() });
+            continue;
+        }
+        let mut conflicts: Vec<ClaimConflict> = Vec::new();
+        let mut against: HashSet<&String> = HashSet::new();
+        let mut seen_clusters: HashSet<i64> = HashSet::new();
+        for conflict in conflicts_of.get(&cluster).map(Vec::as_slice).unwrap_or_default() {
+            let other_cluster_id =
+                other_cluster.get(&conflict.other).copied().unwrap_or(conflict.other);
+            if other_cluster_id == cluster || !seen_clusters.insert(other_cluster_id) {
                 continue;
             }
-            let other_origins = origins_of_cluster(conn, other_cluster)?;
+            let other_origins = origins.get(&other_cluster_id).unwrap_or(&empty);
             let origin_name = other_origins
                 .values()
-                .find(|o| o.reports.iter().any(|r| r.claim_id == other))
+                .find(|o| o.reports.iter().any(|r| r.claim_id == conflict.other))
                 .map_or_else(String::new, |o| o.name.clone());
             // An origin on both sides contradicts itself; it counts for neither.
-            against.extend(other_origins.into_keys().filter(|key| !origins.contains_key(key)));
-            let (text, external): (String, String) =
-                content.query_row([other], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            against.extend(other_origins.keys().filter(|key| !cluster_origins.contains_key(*key)));
+            let (text, external) = content.get(&conflict.other).cloned().unwrap_or_default();
             conflicts.push(ClaimConflict {
-                claim_id: other,
+                claim_id: conflict.other,
                 document_external_id: external,
                 content: text,
                 origin: origin_name,
-                differences: differences(&detail, swap),
+                differences: differences(&conflict.detail, conflict.swap),
             });
         }
+        let (grade, reason) = credibility(cluster_origins.len(), against.len());
+        let mut listed: Vec<ClaimOrigin> = cluster_origins.values().cloned().collect();
+        listed.sort_by_key(|o| o.reports.first().map_or(i64::MAX, |r| r.claim_id));
+        let shared = Assessment {
+            cluster,
+            origins: listed,
+            conflicts,
+            n_against: against.len(),
+            reliability: None,
+            credibility: grade,
+            credibility_reason: reason,
+        };
+        out.insert(claim_id, Assessment { reliability, ..shared.clone() });
+        by_cluster.insert(cluster, shared);
     }
-    let reliability = match &own_key {
-        Some(key) => rating_of(conn, key)?,
-        None => None,
-    };
-    let (grade, reason) = credibility(origins.len(), against.len());
-    let mut origins: Vec<ClaimOrigin> = origins.into_values().collect();
-    origins.sort_by_key(|o| o.reports.first().map_or(i64::MAX, |r| r.claim_id));
-    Ok(Assessment {
-        cluster,
-        origins,
-        conflicts,
-        n_against: against.len(),
-        reliability,
-        credibility: grade,
-        credibility_reason: reason,
-    })
+    Ok(out)
 }
 
 /// The rating lookup for `sources`: by entity when resolved, else by normalized name.

@@ -100,7 +100,8 @@ fn find_entity(conn: &Connection, name: &str) -> rusqlite::Result<Option<EntityR
     conn.prepare_cached(
         "SELECT e.id, e.name, e.label FROM entities e
          WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = ?1)
-         ORDER BY (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) DESC, e.id LIMIT 1",
+         ORDER BY (SELECT SUM(o.n_mentions) FROM entity_occurrences o WHERE o.entity_id = e.id)
+             DESC, e.id LIMIT 1",
     )?
     .query_row([normalize_name(name)], |row| {
         Ok(EntityRef { id: row.get(0)?, name: row.get(1)?, label: row.get(2)? })

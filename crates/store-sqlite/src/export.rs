@@ -3,8 +3,8 @@
 //! A page of claims is read in a fixed number of statements whatever its size: the claim
 //! rows (with their document and source entity joined), then each child table (relays,
 //! entities, dates, quantities, places) once for the page's id range, distributed by
-//! claim id. Only the assessment is read claim by claim, through `assess::assessment`,
-//! so that exports and queries grade claims the same way.
+//! claim id; then the page's assessments through `assess::assessments`, the function
+//! queries use, so that exports and queries grade claims the same way.
 
 use std::collections::HashMap;
 
@@ -248,8 +248,12 @@ pub fn claims_after(
         })?;
         let mut claims: Vec<ClaimRecord> = rows.collect::<rusqlite::Result<_>>()?;
         fill_page(conn, &mut claims)?;
+        let ids: Vec<i64> = claims.iter().map(|claim| claim.id).collect();
+        let mut assessments = crate::assess::assessments(conn, &ids)?;
         for claim in &mut claims {
-            claim.assessment = crate::assess::assessment(conn, claim.id)?;
+            if let Some(assessment) = assessments.remove(&claim.id) {
+                claim.assessment = assessment;
+            }
         }
         Ok(claims)
     };

@@ -5,11 +5,11 @@
 //! `synchronous = NORMAL` means a killed process never corrupts the database or leaves a
 //! half-written transaction; at worst the last committed batches are lost on power failure.
 //!
-//! One connection behind a mutex serves the whole process: ingest has a single writer
-//! (analysis is the parallel part), and the CLI's queries are short. A second connection
-//! answers `contains`, so that ingest can check the next batch for known texts while the
-//! writer commits the previous one (WAL lets a reader run beside the writer). A server
-//! wanting parallel readers can open several stores on the same file.
+//! One connection behind a mutex writes (ingest has a single writer: analysis is the
+//! parallel part; ratings, merges and splits are rare). Reads go to a small pool of
+//! read connections ([`ReaderPool`]): WAL lets them run beside each other and beside the
+//! writer, so a server answers as many queries at once as it has cores, and ingest can
+//! check the next batch for known texts while the writer commits the previous one.
 
 mod assess;
 mod curate;
@@ -19,6 +19,7 @@ mod read;
 mod write;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -37,9 +38,53 @@ pub use migrate::SCHEMA_VERSION;
 #[derive(Debug)]
 pub struct SqliteStore {
     conn: Mutex<Connection>,
-    /// For `contains` only: sees what is committed, never waits for a writing batch.
-    reader: Mutex<Connection>,
+    /// For every read: sees what is committed, never waits for a writing batch.
+    readers: ReaderPool,
     location: String,
+}
+
+/// Read connections, each behind its own lock; a read takes the first free one, or waits
+/// for the next in turn when all are busy.
+#[derive(Debug)]
+struct ReaderPool {
+    connections: Vec<Mutex<Connection>>,
+    next: AtomicUsize,
+}
+
+impl ReaderPool {
+    fn open(
+        path: &Path,
+        size: usize,
+        open_error: impl Fn(rusqlite::Error) -> StoreError,
+    ) -> Result<ReaderPool, StoreError> {
+        let mut connections = Vec::with_capacity(size);
+        for _ in 0..size.max(1) {
+            let reader = Connection::open(path).map_err(&open_error)?;
+            reader.busy_timeout(Duration::from_secs(30)).map_err(&open_error)?;
+            reader
+                // Memory-mapped reads share the operating system's page cache instead of
+                // copying each page into the connection's own cache.
+                .execute_batch(
+                    "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;
+                     PRAGMA mmap_size = 4294967296;",
+                )
+                .map_err(&open_error)?;
+            reader.set_prepared_statement_cache_capacity(64);
+            connections.push(Mutex::new(reader));
+        }
+        Ok(ReaderPool { connections, next: AtomicUsize::new(0) })
+    }
+
+    fn get(&self) -> MutexGuard<'_, Connection> {
+        for reader in &self.connections {
+            if let Ok(guard) = reader.try_lock() {
+                return guard;
+            }
+        }
+        let turn = self.next.fetch_add(1, Ordering::Relaxed) % self.connections.len();
+        // A panic while reading leaves nothing half-done on a read connection.
+        self.connections[turn].lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 impl SqliteStore {
@@ -66,9 +111,10 @@ impl SqliteStore {
         // 16 would evict and re-prepare them on every document.
         conn.set_prepared_statement_cache_capacity(64);
         migrate::migrate(&mut conn, &location)?;
-        let reader = Connection::open(path).map_err(open_error)?;
-        reader.busy_timeout(Duration::from_secs(30)).map_err(open_error)?;
-        Ok(SqliteStore { conn: Mutex::new(conn), reader: Mutex::new(reader), location })
+        // Enough readers for every core to answer a query, and one for ingest's checks.
+        let n_readers = std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(2, 8) + 1;
+        let readers = ReaderPool::open(path, n_readers, open_error)?;
+        Ok(SqliteStore { conn: Mutex::new(conn), readers, location })
     }
 
     /// Where the database lives, for messages.
@@ -94,32 +140,50 @@ impl Store for SqliteStore {
     }
 
     fn contains(&self, hashes: &[ContentHash]) -> Result<Vec<bool>, StoreError> {
-        let reader = self.reader.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        read::contains(&reader, hashes)
+        read::contains(&self.readers.get(), hashes)
     }
 
     fn document(&self, key: &str) -> Result<StoredDocument, StoreError> {
-        read::document(&self.conn(), key)
+        read::document(&self.readers.get(), key)
     }
 
     fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
-        read::search(&self.conn(), query)
+        read::search(&self.readers.get(), query)
     }
 
     fn entity(&self, name: &str) -> Result<EntityProfile, StoreError> {
-        read::entity(&self.conn(), name)
+        read::entity(&self.readers.get(), name)
     }
 
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError> {
-        read::claims(&self.conn(), query)
+        read::claims(&self.readers.get(), query)
     }
 
     fn sources(&self) -> Result<Vec<SourceSummary>, StoreError> {
-        read::sources(&self.conn())
+        read::sources(&self.readers.get())
     }
 
     fn stats(&self) -> Result<Stats, StoreError> {
-        read::stats(&self.conn())
+        read::stats(&self.readers.get())
+    }
+
+    fn optimize(&self, n_new: usize) -> Result<(), StoreError> {
+        let conn = self.conn();
+        let n_documents: i64 = conn
+            .query_row("SELECT COUNT(*) FROM documents", [], |row| row.get(0))
+            .map_err(backend)?;
+        if (n_new as i64).saturating_mul(10) < n_documents {
+            // FTS5's own incremental merging keeps a small addition fast enough.
+            return Ok(());
+        }
+        // Merges each full-text index into one segment (a second or two per 100,000
+        // documents here), then updates the statistics the query planner reads.
+        conn.execute_batch(
+            "INSERT INTO documents_fts (documents_fts) VALUES ('optimize');
+                 INSERT INTO claims_fts (claims_fts) VALUES ('optimize');
+                 PRAGMA optimize;",
+        )
+        .map_err(backend)
     }
 
     fn rate_source(&self, rating: &NewRating) -> Result<SourceRating, StoreError> {
@@ -135,11 +199,11 @@ impl Store for SqliteStore {
     }
 
     fn documents_after(&self, after: i64, limit: usize) -> Result<Vec<DocumentText>, StoreError> {
-        export::documents_after(&self.conn(), after, limit)
+        export::documents_after(&self.readers.get(), after, limit)
     }
 
     fn entities_after(&self, after: i64, limit: usize) -> Result<Vec<EntityRecord>, StoreError> {
-        export::entities_after(&self.conn(), after, limit)
+        export::entities_after(&self.readers.get(), after, limit)
     }
 
     fn claims_after(
@@ -148,7 +212,7 @@ impl Store for SqliteStore {
         after: i64,
         limit: usize,
     ) -> Result<Vec<ClaimRecord>, StoreError> {
-        export::claims_after(&self.conn(), query, after, limit)
+        export::claims_after(&self.readers.get(), query, after, limit)
     }
 
     fn mark_public(&self, name: &str, public: Option<bool>) -> Result<EntityRef, StoreError> {

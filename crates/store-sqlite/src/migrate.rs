@@ -14,6 +14,7 @@ use crate::backend;
 const MIGRATIONS: &[(&str, &str)] = &[
     ("init", include_str!("../migrations/0001_init.sql")),
     ("origins_assessment", include_str!("../migrations/0002_origins_assessment.sql")),
+    ("read_indexes", include_str!("../migrations/0003_read_indexes.sql")),
     ("public_figures", include_str!("../migrations/0004_public_figures.sql")),
 ];
 

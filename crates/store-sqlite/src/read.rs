@@ -15,9 +15,9 @@ use claimgraph_model::{Span, Stance};
 use claimgraph_store::facts::normalize_name;
 use claimgraph_store::{
     AliasEvidence, Assessment, ClaimQuery, ClaimRecord, ContentHash, CopyLink, DateFact,
-    DocumentSummary, EntityOccurrence, EntityProfile, EntityRef, HitKind, PlaceFact, QuantityFact,
-    SearchHit, SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError,
-    StoredDocument,
+    DocumentSummary, EntityOccurrence, EntityProfile, EntityRef, HitKind, PROFILE_CLAIMS,
+    PROFILE_OCCURRENCES, PlaceFact, QuantityFact, SearchHit, SearchQuery, SourceKind, SourceRef,
+    SourceSummary, Stats, StoreError, StoredDocument,
 };
 
 use crate::backend;
@@ -129,7 +129,8 @@ pub fn document(conn: &Connection, key: &str) -> Result<StoredDocument, StoreErr
         rows.collect::<rusqlite::Result<Vec<_>>>()
     })()
     .map_err(backend)?;
-    let claims = load_claims(conn, "c.document_id = ?", vec![Value::Integer(id)], None)?;
+    let claims =
+        load_claims(conn, "c.document_id = ?", vec![Value::Integer(id)], Order::Text, None)?;
     let (copy_of, copies) = copy_links(conn, id).map_err(backend)?;
     Ok(StoredDocument {
         summary,
@@ -187,63 +188,74 @@ fn fts_query(text: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// How many of the newest matches of each kind search ranks by relevance.
+pub const SEARCH_WINDOW: usize = 1000;
+
 pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
     let Some(fts) = fts_query(&query.text) else { return Ok(Vec::new()) };
-    let limit = query.limit.max(1) as i64;
+    let limit = query.limit.max(1);
+    // Relevance is scored over the newest `SEARCH_WINDOW` matches of each kind (the index
+    // gives them newest first without scoring the rest), so that a word found in every
+    // other document costs no more than a rare one; snippets and document rows are read
+    // for the best `limit` only.
     let run = || -> rusqlite::Result<Vec<(f64, SearchHit)>> {
-        let mut hits = Vec::new();
-        let mut documents = conn.prepare_cached(&format!(
-            "SELECT bm25(documents_fts), snippet(documents_fts, 1, '[', ']', '…', 16),
-                 {DOCUMENT_COLUMNS}
-             FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-             WHERE documents_fts MATCH ?1 ORDER BY bm25(documents_fts) LIMIT ?2"
-        ))?;
-        let rows = documents.query_map(params![fts, limit], |row| {
-            Ok((
-                row.get::<_, f64>(0)?,
-                SearchHit {
-                    kind: HitKind::Document,
-                    snippet: row.get(1)?,
-                    document: document_summary(row, 2)?,
-                    claim_id: None,
-                },
-            ))
-        })?;
-        for row in rows {
-            hits.push(row?);
+        let mut ranked: Vec<(f64, HitKind, i64)> = Vec::with_capacity(2 * limit);
+        for (kind, table) in [(HitKind::Document, "documents_fts"), (HitKind::Claim, "claims_fts")]
+        {
+            let mut statement = conn.prepare_cached(&format!(
+                "SELECT rank, rowid FROM
+                     (SELECT rank, rowid FROM {table} WHERE {table} MATCH ?1
+                      ORDER BY rowid DESC LIMIT {SEARCH_WINDOW})
+                 ORDER BY rank LIMIT ?2"
+            ))?;
+            let rows = statement.query_map(params![fts, limit as i64], |row| {
+                Ok((row.get::<_, f64>(0)?, kind, row.get::<_, i64>(1)?))
+            })?;
+            for row in rows {
+                ranked.push(row?);
+            }
         }
-        let mut claims = conn.prepare_cached(&format!(
-            "SELECT bm25(claims_fts), snippet(claims_fts, 0, '[', ']', '…', 24), c.id,
-                 {DOCUMENT_COLUMNS}
+        // bm25 is lower for better matches; documents and claims are ranked on one scale.
+        ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+        ranked.truncate(limit);
+        let mut document_hit = conn.prepare_cached(&format!(
+            "SELECT snippet(documents_fts, 1, '[', ']', '…', 16), {DOCUMENT_COLUMNS}
+             FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+             WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?2"
+        ))?;
+        let mut claim_hit = conn.prepare_cached(&format!(
+            "SELECT snippet(claims_fts, 0, '[', ']', '…', 24), {DOCUMENT_COLUMNS}
              FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid
              JOIN documents d ON d.id = c.document_id
-             WHERE claims_fts MATCH ?1 ORDER BY bm25(claims_fts) LIMIT ?2"
+             WHERE claims_fts MATCH ?1 AND claims_fts.rowid = ?2"
         ))?;
-        let rows = claims.query_map(params![fts, limit], |row| {
-            Ok((
-                row.get::<_, f64>(0)?,
-                SearchHit {
-                    kind: HitKind::Claim,
-                    snippet: row.get(1)?,
-                    claim_id: Some(row.get(2)?),
-                    document: document_summary(row, 3)?,
-                },
-            ))
-        })?;
-        for row in rows {
-            hits.push(row?);
+        let mut hits = Vec::with_capacity(ranked.len());
+        for (score, kind, id) in ranked {
+            let statement = match kind {
+                HitKind::Document => &mut document_hit,
+                HitKind::Claim => &mut claim_hit,
+            };
+            let hit = statement
+                .query_row(params![fts, id], |row| {
+                    Ok(SearchHit {
+                        kind,
+                        snippet: row.get(0)?,
+                        document: document_summary(row, 1)?,
+                        claim_id: (kind == HitKind::Claim).then_some(id),
+                    })
+                })
+                .optional()?;
+            hits.extend(hit.map(|hit| (score, hit)));
         }
         Ok(hits)
     };
-    let mut hits = run().map_err(|error| match &error {
+    let hits = run().map_err(|error| match &error {
         rusqlite::Error::SqliteFailure(_, Some(message)) if message.contains("fts5") => {
             StoreError::InvalidQuery(format!("{:?}: {message}", query.text))
         }
         _ => backend(error),
     })?;
-    // bm25 is lower for better matches; documents and claims are ranked on one scale.
-    hits.sort_by(|a, b| a.0.total_cmp(&b.0));
-    Ok(hits.into_iter().take(query.limit.max(1)).map(|(_, hit)| hit).collect())
+    Ok(hits.into_iter().map(|(_, hit)| hit).collect())
 }
 
 pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError> {
@@ -253,7 +265,8 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
             let mut statement = conn.prepare_cached(
                 "SELECT e.id, e.name, e.label FROM entities e
                  WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = ?1)
-                 ORDER BY (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) DESC, e.id",
+                 ORDER BY (SELECT SUM(o.n_mentions) FROM entity_occurrences o
+                     WHERE o.entity_id = e.id) DESC, e.id",
             )?;
             let rows = statement.query_map([&norm], |row| {
                 Ok(EntityRef { id: row.get(0)?, name: row.get(1)?, label: row.get(2)? })
@@ -267,9 +280,13 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
         let id = entity.id;
         let aliases = {
             let mut statement = conn.prepare_cached(
-                "SELECT a.alias, a.reason, a.document_id, d.external_id, a.start, a.end
-                 FROM entity_aliases a JOIN documents d ON d.id = a.document_id
-                 WHERE a.entity_id = ?1 ORDER BY a.document_id, a.start",
+                // Once per name and reason, from the first document that showed it (a
+                // bare column beside MIN() comes from the row holding the minimum).
+                "SELECT f.alias, f.reason, f.document_id, d.external_id, f.start, f.end
+                 FROM (SELECT a.alias, a.reason, MIN(a.document_id) AS document_id, a.start,
+                           a.end
+                       FROM entity_aliases a WHERE a.entity_id = ?1 GROUP BY a.alias, a.reason) f
+                 JOIN documents d ON d.id = f.document_id ORDER BY f.document_id, f.start",
             )?;
             let rows = statement.query_map([id], |row| {
                 Ok(AliasEvidence {
@@ -287,9 +304,9 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
                 "SELECT o.document_id, d.external_id, o.name, o.n_mentions, o.matched_norm,
                      o.matched_document_id
                  FROM entity_occurrences o JOIN documents d ON d.id = o.document_id
-                 WHERE o.entity_id = ?1 ORDER BY o.document_id, o.local_index",
+                 WHERE o.entity_id = ?1 ORDER BY o.document_id DESC, o.local_index LIMIT ?2",
             )?;
-            let rows = statement.query_map([id], |row| {
+            let rows = statement.query_map(params![id, PROFILE_OCCURRENCES as i64], |row| {
                 let matched_norm: Option<String> = row.get(4)?;
                 let matched_document: Option<i64> = row.get(5)?;
                 Ok(EntityOccurrence {
@@ -302,24 +319,42 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
             })?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
-        let (n_mentions, first_seen, last_seen) = conn
+        let (n_documents, n_mentions, first_seen, last_seen) = conn
             .prepare_cached(
-                "SELECT COALESCE(SUM(o.n_mentions), 0), MIN(d.doc_date), MAX(d.doc_date)
-                 FROM entity_occurrences o JOIN documents d ON d.id = o.document_id
-                 WHERE o.entity_id = ?1",
+                "SELECT
+                     (SELECT COUNT(*) FROM (SELECT document_id FROM entity_occurrences
+                                            WHERE entity_id = ?1 GROUP BY document_id)),
+                     (SELECT COALESCE(SUM(n_mentions), 0) FROM entity_occurrences
+                      WHERE entity_id = ?1),
+                     (SELECT MIN(doc_date) FROM entity_occurrences WHERE entity_id = ?1),
+                     (SELECT MAX(doc_date) FROM entity_occurrences WHERE entity_id = ?1)",
             )?
             .query_row([id], |row| {
-                Ok((row.get::<_, i64>(0)?, parse_date(row.get(1)?), parse_date(row.get(2)?)))
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, i64>(1)?,
+                    parse_date(row.get(2)?),
+                    parse_date(row.get(3)?),
+                ))
             })?;
+        let (n_claims_by, n_claims_about) = conn
+            .prepare_cached(
+                "SELECT (SELECT COUNT(*) FROM claims WHERE source_entity_id = ?1),
+                     (SELECT COUNT(DISTINCT claim_id) FROM claim_entities WHERE entity_id = ?1)",
+            )?
+            .query_row([id], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?)))?;
         Ok(Some(EntityProfile {
             entity,
             aliases,
             occurrences,
+            n_documents: n_documents as usize,
             n_mentions: n_mentions as usize,
             first_seen,
             last_seen,
             claims_by: Vec::new(),
+            n_claims_by: n_claims_by as usize,
             claims_about: Vec::new(),
+            n_claims_about: n_claims_about as usize,
             other_matches: candidates,
             merges: crate::curate::merges_of(conn, id)?,
         }))
@@ -328,11 +363,26 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
         .map_err(backend)?
         .ok_or_else(|| StoreError::NotFound(format!("no entity named {name:?}")))?;
     let id = Value::Integer(profile.entity.id);
-    profile.claims_by = load_claims(conn, "c.source_entity_id = ?", vec![id.clone()], None)?;
+    // Claim ids grow with documents, so the newest claims are the highest ids, which the
+    // indexes give without reading the others.
+    profile.claims_by = load_claims(
+        conn,
+        &format!(
+            "c.id IN (SELECT id FROM claims WHERE source_entity_id = ?
+                      ORDER BY id DESC LIMIT {PROFILE_CLAIMS})"
+        ),
+        vec![id.clone()],
+        Order::Newest,
+        None,
+    )?;
     profile.claims_about = load_claims(
         conn,
-        "c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = ?)",
+        &format!(
+            "c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = ?
+                      GROUP BY claim_id ORDER BY claim_id DESC LIMIT {PROFILE_CLAIMS})"
+        ),
         vec![id],
+        Order::Newest,
         None,
     )?;
     Ok(profile)
@@ -372,7 +422,16 @@ pub fn claims(conn: &Connection, query: &ClaimQuery) -> Result<Vec<ClaimRecord>,
         values.push(Value::Text(place.trim().to_string()));
     }
     let filter = if conditions.is_empty() { "1".to_string() } else { conditions.join(" AND ") };
-    load_claims(conn, &filter, values, query.limit)
+    load_claims(conn, &filter, values, Order::Text, query.limit)
+}
+
+/// The order of a claim listing.
+#[derive(Clone, Copy)]
+enum Order {
+    /// Document then text order.
+    Text,
+    /// Newest document first, in text order within a document.
+    Newest,
 }
 
 /// Loads the claims matching `filter` (over `c`, the claim, and `d`, its document), whose
@@ -381,6 +440,7 @@ fn load_claims(
     conn: &Connection,
     filter: &str,
     values: Vec<Value>,
+    order: Order,
     limit: Option<usize>,
 ) -> Result<Vec<ClaimRecord>, StoreError> {
     // Placeholders are written `?`, or `?1b`-style when one value is used several times
@@ -415,12 +475,17 @@ fn load_claims(
         sql_filter.push_str(&format!("?{index}"));
     }
     let limit = limit.map_or(-1, |limit| limit as i64);
+    let order = match order {
+        Order::Text => "c.document_id, c.start, c.id",
+        Order::Newest => "c.document_id DESC, c.start, c.id",
+    };
     let sql = format!(
         "SELECT c.id, c.start, c.end, c.content, c.form, c.cue, c.source_name, c.source_entity_id,
              c.source_start, c.source_end, c.stance, c.negated, c.has_subject, c.hedges,
-             {DOCUMENT_COLUMNS}
+             {DOCUMENT_COLUMNS}, se.name, se.label
          FROM claims c JOIN documents d ON d.id = c.document_id
-         WHERE {sql_filter} ORDER BY c.document_id, c.start, c.id LIMIT {limit}"
+         LEFT JOIN entities se ON se.id = c.source_entity_id
+         WHERE {sql_filter} ORDER BY {order} LIMIT {limit}"
     );
     let run = || -> rusqlite::Result<Vec<ClaimRecord>> {
         let mut statement = conn.prepare_cached(&sql)?;
@@ -429,132 +494,160 @@ fn load_claims(
             let source_entity: Option<i64> = row.get(7)?;
             let source_span = span(row.get(8)?, row.get(9)?);
             let hedges: String = row.get(13)?;
-            Ok((
-                ClaimRecord {
-                    id: row.get(0)?,
-                    span: span(row.get(1)?, row.get(2)?).unwrap_or_default(),
-                    content: row.get(3)?,
-                    form: row.get(4)?,
-                    cue: row.get(5)?,
-                    source: source_name.map(|name| SourceRef {
-                        name,
-                        entity: None,
-                        span: source_span,
-                    }),
-                    stance: if row.get::<_, String>(10)? == "denies" {
-                        Stance::Denies
-                    } else {
-                        Stance::Asserts
-                    },
-                    negated: row.get(11)?,
-                    has_subject: row.get(12)?,
-                    hedges: hedges
-                        .split(HEDGE_SEPARATOR)
-                        .filter(|h| !h.is_empty())
-                        .map(str::to_string)
-                        .collect(),
-                    document: document_summary(row, 14)?,
-                    relays: Vec::new(),
-                    about: Vec::new(),
-                    dates: Vec::new(),
-                    quantities: Vec::new(),
-                    places: Vec::new(),
-                    assessment: Assessment::default(),
+            let entity = match source_entity {
+                Some(id) => Some(EntityRef { id, name: row.get(25)?, label: row.get(26)? }),
+                None => None,
+            };
+            Ok(ClaimRecord {
+                id: row.get(0)?,
+                span: span(row.get(1)?, row.get(2)?).unwrap_or_default(),
+                content: row.get(3)?,
+                form: row.get(4)?,
+                cue: row.get(5)?,
+                source: source_name.map(|name| SourceRef { name, entity, span: source_span }),
+                stance: if row.get::<_, String>(10)? == "denies" {
+                    Stance::Denies
+                } else {
+                    Stance::Asserts
                 },
-                source_entity,
-            ))
+                negated: row.get(11)?,
+                has_subject: row.get(12)?,
+                hedges: hedges
+                    .split(HEDGE_SEPARATOR)
+                    .filter(|h| !h.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                document: document_summary(row, 14)?,
+                relays: Vec::new(),
+                about: Vec::new(),
+                dates: Vec::new(),
+                quantities: Vec::new(),
+                places: Vec::new(),
+                assessment: Assessment::default(),
+            })
         })?;
-        let mut claims = Vec::new();
-        for row in rows {
-            let (mut claim, source_entity) = row?;
-            if let (Some(source), Some(entity_id)) = (claim.source.as_mut(), source_entity) {
-                source.entity = Some(entity_ref(conn, entity_id)?);
-            }
-            fill_claim(conn, &mut claim)?;
-            claims.push(claim);
+        let mut claims = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        for chunk in claims.chunks_mut(crate::assess::CHUNK) {
+            fill_claims(conn, chunk)?;
         }
         Ok(claims)
     };
     run().map_err(backend)
 }
 
-/// Loads a claim's relays, entities, dates, quantities and places.
-fn fill_claim(conn: &Connection, claim: &mut ClaimRecord) -> rusqlite::Result<()> {
-    let id = claim.id;
-    let mut relays = conn.prepare_cached(
-        "SELECT name, entity_id, start, end FROM claim_relays WHERE claim_id = ?1 ORDER BY position",
-    )?;
-    let rows = relays.query_map([id], |row| {
+/// Loads the relays, entities, dates, quantities, places and assessments of a chunk of
+/// claims: one query per kind for the whole chunk.
+fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Result<()> {
+    let index: HashMap<i64, usize> = claims.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let list = crate::assess::id_list(claims.iter().map(|c| c.id));
+    let mut relays = conn.prepare(&format!(
+        "SELECT r.claim_id, r.name, r.entity_id, e.name, e.label, r.start, r.end
+         FROM claim_relays r LEFT JOIN entities e ON e.id = r.entity_id
+         WHERE r.claim_id IN ({list}) ORDER BY r.claim_id, r.position"
+    ))?;
+    let rows = relays.query_map([], |row| {
+        let entity_id: Option<i64> = row.get(2)?;
+        let entity = match entity_id {
+            Some(id) => Some(EntityRef { id, name: row.get(3)?, label: row.get(4)? }),
+            None => None,
+        };
         Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, Option<i64>>(1)?,
-            span(row.get(2)?, row.get(3)?),
+            row.get::<_, i64>(0)?,
+            SourceRef { name: row.get(1)?, entity, span: span(row.get(5)?, row.get(6)?) },
         ))
     })?;
     for row in rows {
-        let (name, entity_id, span) = row?;
-        let entity = entity_id.map(|entity_id| entity_ref(conn, entity_id)).transpose()?;
-        claim.relays.push(SourceRef { name, entity, span });
+        let (claim, relay) = row?;
+        claims[index[&claim]].relays.push(relay);
     }
-    let mut about = conn.prepare_cached(
-        "SELECT e.id, e.name, e.label FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id
-         WHERE ce.claim_id = ?1 ORDER BY ce.position",
-    )?;
-    let rows = about.query_map([id], |row| {
-        Ok(EntityRef { id: row.get(0)?, name: row.get(1)?, label: row.get(2)? })
+    let mut about = conn.prepare(&format!(
+        "SELECT ce.claim_id, e.id, e.name, e.label FROM claim_entities ce
+         JOIN entities e ON e.id = ce.entity_id
+         WHERE ce.claim_id IN ({list}) ORDER BY ce.claim_id, ce.position"
+    ))?;
+    let rows = about.query_map([], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            EntityRef { id: row.get(1)?, name: row.get(2)?, label: row.get(3)? },
+        ))
     })?;
     for row in rows {
-        let entity = row?;
-        if !claim.about.contains(&entity) {
-            claim.about.push(entity);
+        let (claim, entity) = row?;
+        let about = &mut claims[index[&claim]].about;
+        if !about.contains(&entity) {
+            about.push(entity);
         }
     }
-    let mut dates = conn.prepare_cached(
-        "SELECT text, value, end_value, start, end FROM claim_dates WHERE claim_id = ?1
-         ORDER BY position",
-    )?;
-    let rows = dates.query_map([id], |row| {
-        Ok(DateFact {
-            text: row.get(0)?,
-            value: row.get(1)?,
-            end_value: row.get(2)?,
-            span: span(row.get(3)?, row.get(4)?).unwrap_or_default(),
-        })
+    let mut dates = conn.prepare(&format!(
+        "SELECT claim_id, text, value, end_value, start, end FROM claim_dates
+         WHERE claim_id IN ({list}) ORDER BY claim_id, position"
+    ))?;
+    let rows = dates.query_map([], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            DateFact {
+                text: row.get(1)?,
+                value: row.get(2)?,
+                end_value: row.get(3)?,
+                span: span(row.get(4)?, row.get(5)?).unwrap_or_default(),
+            },
+        ))
     })?;
-    claim.dates = rows.collect::<rusqlite::Result<_>>()?;
-    let mut quantities = conn.prepare_cached(
-        "SELECT text, kind, value, min, max, unit, start, end FROM claim_quantities
-         WHERE claim_id = ?1 ORDER BY position",
-    )?;
-    let rows = quantities.query_map([id], |row| {
-        Ok(QuantityFact {
-            text: row.get(0)?,
-            kind: row.get(1)?,
-            value: row.get(2)?,
-            min: row.get(3)?,
-            max: row.get(4)?,
-            unit: row.get(5)?,
-            span: span(row.get(6)?, row.get(7)?).unwrap_or_default(),
-        })
+    for row in rows {
+        let (claim, date) = row?;
+        claims[index[&claim]].dates.push(date);
+    }
+    let mut quantities = conn.prepare(&format!(
+        "SELECT claim_id, text, kind, value, min, max, unit, start, end FROM claim_quantities
+         WHERE claim_id IN ({list}) ORDER BY claim_id, position"
+    ))?;
+    let rows = quantities.query_map([], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            QuantityFact {
+                text: row.get(1)?,
+                kind: row.get(2)?,
+                value: row.get(3)?,
+                min: row.get(4)?,
+                max: row.get(5)?,
+                unit: row.get(6)?,
+                span: span(row.get(7)?, row.get(8)?).unwrap_or_default(),
+            },
+        ))
     })?;
-    claim.quantities = rows.collect::<rusqlite::Result<_>>()?;
-    let mut places = conn.prepare_cached(
-        "SELECT text, name, geonames_id, lat, lon, precision, start, end FROM claim_places
-         WHERE claim_id = ?1 ORDER BY position",
-    )?;
-    let rows = places.query_map([id], |row| {
-        Ok(PlaceFact {
-            text: row.get(0)?,
-            name: row.get(1)?,
-            geonames_id: row.get::<_, Option<i64>>(2)?.map(|id| id as u64),
-            lat: row.get(3)?,
-            lon: row.get(4)?,
-            precision: row.get::<_, i64>(5)? as u8,
-            span: span(row.get(6)?, row.get(7)?).unwrap_or_default(),
-        })
+    for row in rows {
+        let (claim, quantity) = row?;
+        claims[index[&claim]].quantities.push(quantity);
+    }
+    let mut places = conn.prepare(&format!(
+        "SELECT claim_id, text, name, geonames_id, lat, lon, precision, start, end
+         FROM claim_places WHERE claim_id IN ({list}) ORDER BY claim_id, position"
+    ))?;
+    let rows = places.query_map([], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            PlaceFact {
+                text: row.get(1)?,
+                name: row.get(2)?,
+                geonames_id: row.get::<_, Option<i64>>(3)?.map(|id| id as u64),
+                lat: row.get(4)?,
+                lon: row.get(5)?,
+                precision: row.get::<_, i64>(6)? as u8,
+                span: span(row.get(7)?, row.get(8)?).unwrap_or_default(),
+            },
+        ))
     })?;
-    claim.places = rows.collect::<rusqlite::Result<_>>()?;
-    claim.assessment = crate::assess::assessment(conn, id)?;
+    for row in rows {
+        let (claim, place) = row?;
+        claims[index[&claim]].places.push(place);
+    }
+    let ids: Vec<i64> = claims.iter().map(|c| c.id).collect();
+    let mut assessments = crate::assess::assessments(conn, &ids)?;
+    for claim in claims.iter_mut() {
+        if let Some(assessment) = assessments.remove(&claim.id) {
+            claim.assessment = assessment;
+        }
+    }
     Ok(())
 }
 

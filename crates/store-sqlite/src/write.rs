@@ -103,8 +103,8 @@ fn put_entities(
     )?;
     let mut insert_occurrence = tx.prepare_cached(
         "INSERT INTO entity_occurrences (entity_id, document_id, local_index, name, n_mentions,
-             matched_norm, matched_document_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+             matched_norm, matched_document_id, doc_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT doc_date FROM documents WHERE id = ?2))",
     )?;
     let mut insert_alias = tx.prepare_cached(
         "INSERT INTO entity_aliases (entity_id, document_id, alias, norm, reason, start, end)

@@ -34,9 +34,10 @@ pub use paging::{DocumentText, EntityRecord, PUBLIC_FIGURE_MIN_DOCUMENTS};
 pub use types::{
     AliasEvidence, Assessment, ClaimConflict, ClaimOrigin, ClaimQuery, ClaimRecord, ContentHash,
     CopyLink, DateFact, DocumentMeta, DocumentSummary, EntityMerge, EntityOccurrence,
-    EntityProfile, EntityRef, HitKind, MergeRequest, NewDocument, NewRating, OriginKind, PlaceFact,
-    PutOutcome, QuantityFact, Report, SearchHit, SearchQuery, SourceKind, SourceRating, SourceRef,
-    SourceSummary, SplitOutcome, SplitRequest, SplitTarget, Stats, StoredDocument,
+    EntityProfile, EntityRef, HitKind, MergeRequest, NewDocument, NewRating, OriginKind,
+    PROFILE_CLAIMS, PROFILE_OCCURRENCES, PlaceFact, PutOutcome, QuantityFact, Report, SearchHit,
+    SearchQuery, SourceKind, SourceRating, SourceRef, SourceSummary, SplitOutcome, SplitRequest,
+    SplitTarget, Stats, StoredDocument,
 };
 
 /// A knowledge store. Implementations are shared across threads; writes are serialized
@@ -55,7 +56,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn document(&self, key: &str) -> Result<StoredDocument, StoreError>;
 
     /// Full-text search over document texts and titles and over claims, best first.
-    /// Ranking is backend-specific; which documents and claims match is not.
+    /// Ranking is backend-specific; which documents and claims match is not. A backend
+    /// may rank only the newest matches (SQLite ranks the newest 1,000 of each kind), so
+    /// that a query answers in bounded time however common its words.
     fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError>;
 
     /// The entity that goes by `name` (any of its names, case- and punctuation-
@@ -69,6 +72,16 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn sources(&self) -> Result<Vec<SourceSummary>, StoreError>;
 
     fn stats(&self) -> Result<Stats, StoreError>;
+
+    /// Compacts what many small batches left fragmented (full-text index segments, say)
+    /// so that reads are fast again; called after an ingest run that stored `n_new`
+    /// documents. The backend decides whether that is worth its cost (SQLite rewrites
+    /// its full-text indexes when the run added a tenth of the store or more); the
+    /// default does nothing.
+    fn optimize(&self, n_new: usize) -> Result<(), StoreError> {
+        let _ = n_new;
+        Ok(())
+    }
 
     /// Records a reliability grade for a source (a publisher, speaker or entity name);
     /// the latest grade applies. [`StoreError::NotFound`] when no source goes by it.

@@ -395,18 +395,32 @@ pub struct EntityOccurrence {
     pub matched_by: Option<(String, i64)>,
 }
 
-/// Everything the store knows about one entity.
+/// How many claims an [`EntityProfile`] lists in each of `claims_by` and `claims_about`,
+/// and how many occurrences: a profile answers at once however famous the entity;
+/// [`Store::claims`](crate::Store::claims) with `by`/`about` lists them all.
+pub const PROFILE_CLAIMS: usize = 25;
+pub const PROFILE_OCCURRENCES: usize = 100;
+
+/// Everything the store knows about one entity, with its longest lists cut to their
+/// newest items ([`PROFILE_CLAIMS`], [`PROFILE_OCCURRENCES`]) and counted in full.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityProfile {
     pub entity: EntityRef,
+    /// Each name it goes by, once per reason, with the first document that showed it.
     pub aliases: Vec<AliasEvidence>,
+    /// Its occurrences in documents, newest first.
     pub occurrences: Vec<EntityOccurrence>,
+    pub n_documents: usize,
     pub n_mentions: usize,
     /// Earliest and latest dates of the documents that mention it.
     pub first_seen: Option<NaiveDate>,
     pub last_seen: Option<NaiveDate>,
+    /// Claims it is the original source of, newest document first.
     pub claims_by: Vec<ClaimRecord>,
+    pub n_claims_by: usize,
+    /// Claims about it, newest document first.
     pub claims_about: Vec<ClaimRecord>,
+    pub n_claims_about: usize,
     /// Other entities that go by the same name (a different label, say).
     pub other_matches: Vec<EntityRef>,
     /// Manual merges into this entity and splits from it, oldest first.

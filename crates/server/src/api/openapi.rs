@@ -257,7 +257,7 @@ fn schemas() -> Value {
     schemas.insert("Document".into(), object(json!({"document": r("DocumentRef"), "text": s, "n_sentences": i, "entities": {"type": "array", "items": object(json!({"entity": r("Entity"), "n_mentions": i}), &["entity", "n_mentions"])}, "claims": list("Claim"), "copy_of": nr("Copy"), "copies": list("Copy")}), &["document", "text", "entities", "claims"]));
     schemas.insert("Alias".into(), object(json!({"alias": s, "reason": s, "document_id": i, "document_external_id": s, "span": r("Span")}), &["alias", "reason", "span"]));
     schemas.insert("Merge".into(), object(json!({"id": i, "into": r("Entity"), "merged": r("Entity"), "documents": strings, "by": s, "at": i, "reason": ns, "undone_at": ni}), &["id", "into", "merged"]));
-    schemas.insert("EntityProfile".into(), object(json!({"entity": r("Entity"), "aliases": list("Alias"), "occurrences": {"type": "array", "items": {"type": "object"}}, "n_mentions": i, "first_seen": ns, "last_seen": ns, "claims_by": list("Claim"), "claims_about": list("Claim"), "other_matches": list("Entity"), "merges": list("Merge")}), &["entity", "aliases", "claims_by", "claims_about"]));
+    schemas.insert("EntityProfile".into(), object(json!({"entity": r("Entity"), "aliases": list("Alias"), "occurrences": {"type": "array", "items": {"type": "object"}}, "n_documents": i, "n_mentions": i, "first_seen": ns, "last_seen": ns, "claims_by": list("Claim"), "n_claims_by": i, "claims_about": list("Claim"), "n_claims_about": i, "other_matches": list("Entity"), "merges": list("Merge")}), &["entity", "aliases", "claims_by", "claims_about"]));
     schemas.insert(
         "MergeBody".into(),
         object(json!({"into": s, "from": s, "reason": ns}), &["into", "from"]),

@@ -41,6 +41,9 @@ struct EntityPage {
     last_seen: String,
     aliases: Vec<AliasView>,
     n_claims_by: usize,
+    n_claims_about: usize,
+    truncated: bool,
+    shown_limit: usize,
     claims_about: Vec<ClaimView>,
     statements: Vec<Month>,
     co_occurring: Vec<(NameLink, usize)>,
@@ -78,7 +81,7 @@ pub async fn page(State(state): State<AppState>, Path(name): Path<String>) -> Pa
         timeline_href: format!("/timeline?about={}", crate::view::encode(&entity.name)),
         as_source_href: crate::view::source_href(&entity.name),
         n_mentions: profile.n_mentions,
-        n_documents: profile.occurrences.len(),
+        n_documents: profile.n_documents,
         first_seen: profile.first_seen.map(|d| d.to_string()).unwrap_or_default(),
         last_seen: profile.last_seen.map(|d| d.to_string()).unwrap_or_default(),
         aliases: profile
@@ -91,7 +94,11 @@ pub async fn page(State(state): State<AppState>, Path(name): Path<String>) -> Pa
                 href: document_href(a.document_id),
             })
             .collect(),
-        n_claims_by: profile.claims_by.len(),
+        n_claims_by: profile.n_claims_by,
+        n_claims_about: profile.n_claims_about,
+        truncated: profile.n_claims_by > profile.claims_by.len()
+            || profile.n_claims_about > profile.claims_about.len(),
+        shown_limit: claimgraph_store::PROFILE_CLAIMS,
         claims_about: ClaimView::list(&profile.claims_about),
         statements: months.into_iter().map(|(month, claims)| Month { month, claims }).collect(),
         co_occurring,

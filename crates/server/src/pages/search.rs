@@ -136,8 +136,8 @@ pub async fn page(State(state): State<AppState>, Query(form): Query<SearchForm>)
         name: profile.entity.name,
         label: profile.entity.label,
         n_mentions: profile.n_mentions,
-        n_claims_by: profile.claims_by.len(),
-        n_claims_about: profile.claims_about.len(),
+        n_claims_by: profile.n_claims_by,
+        n_claims_about: profile.n_claims_about,
     });
     render(&SearchPage {
         title: q.clone().map_or_else(|| "Search".to_string(), |q| format!("Search: {q}")),

@@ -57,11 +57,15 @@ pub struct EntityProfileDto {
     pub entity: EntityDto,
     pub aliases: Vec<AliasDto>,
     pub occurrences: Vec<OccurrenceDto>,
+    pub n_documents: usize,
     pub n_mentions: usize,
     pub first_seen: Option<String>,
     pub last_seen: Option<String>,
+    /// The newest claims by it; `n_claims_by` counts them all.
     pub claims_by: Vec<ClaimDto>,
+    pub n_claims_by: usize,
     pub claims_about: Vec<ClaimDto>,
+    pub n_claims_about: usize,
     pub other_matches: Vec<EntityDto>,
     pub merges: Vec<MergeDto>,
 }
@@ -92,11 +96,14 @@ impl From<&EntityProfile> for EntityProfileDto {
                     matched_by: o.matched_by.clone(),
                 })
                 .collect(),
+            n_documents: p.n_documents,
             n_mentions: p.n_mentions,
             first_seen: p.first_seen.map(|d| d.to_string()),
             last_seen: p.last_seen.map(|d| d.to_string()),
             claims_by: p.claims_by.iter().map(ClaimDto::from).collect(),
+            n_claims_by: p.n_claims_by,
             claims_about: p.claims_about.iter().map(ClaimDto::from).collect(),
+            n_claims_about: p.n_claims_about,
             other_matches: p.other_matches.iter().map(EntityDto::from).collect(),
             merges: p.merges.iter().map(MergeDto::from).collect(),
         }
