@@ -216,7 +216,6 @@ pub fn write_export(
     output: Option<&Path>,
 ) -> anyhow::Result<ExportSummary> {
     let redactor = if options.redacted { Some(redactor(store)?) } else { None };
-    let records = Records::new(store, options, redactor.as_ref());
     let mut out: Box<dyn Write> = match (output, format) {
         (None, ExportFormat::Csv) => {
             anyhow::bail!("CSV export writes two files: name the claims file with -o FILE")
@@ -224,21 +223,46 @@ pub fn write_export(
         (Some(path), _) => Box::new(create(path)?),
         (None, _) => Box::new(BufWriter::with_capacity(1 << 20, io::stdout().lock())),
     };
+    // Reading the store and writing the output overlap: a second thread reads (and
+    // redacts) the next records while this one writes. The channel holds a few records,
+    // so memory stays flat; when writing fails, the reader stops at its next send.
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Record, ExportError>>(16);
+    let redactor = redactor.as_ref();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for record in Records::new(store, options, redactor) {
+                let failed = record.is_err();
+                if sender.send(record).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        write_records(store, format, options, output, &mut out, receiver.into_iter())
+    })
+}
+
+fn write_records(
+    store: &dyn Store,
+    format: ExportFormat,
+    options: &ExportOptions,
+    output: Option<&Path>,
+    out: &mut Box<dyn Write>,
+    records: impl Iterator<Item = Result<Record, ExportError>>,
+) -> anyhow::Result<ExportSummary> {
     let summary = match format {
-        ExportFormat::Jsonl => claimgraph_export::jsonl::write(&mut out, records)?,
-        ExportFormat::Graphml => claimgraph_export::graphml::write(&mut out, records)?,
+        ExportFormat::Jsonl => claimgraph_export::jsonl::write(out, records)?,
+        ExportFormat::Graphml => claimgraph_export::graphml::write(out, records)?,
         ExportFormat::Stix => {
-            let stats = store.stats().context("cannot read the store's counts")?;
-            let key = format!(
-                "{:?}|{:?}|{}|{}|{}",
-                options.query, options.tlp, options.redacted, stats.documents, stats.claims
-            );
-            claimgraph_export::stix::write(&mut out, records, options, &key)?
+            // The bundle's id: what was asked for, and which store (its first document).
+            let first = store.documents_after(0, 1).context("cannot read the store")?;
+            let first = first.first().map_or("", |document| document.summary.hash.as_str());
+            let key = format!("{:?}|{:?}|{}|{first}", options.query, options.tlp, options.redacted);
+            claimgraph_export::stix::write(out, records, options, &key)?
         }
         ExportFormat::Csv => {
             let entities = entities_path(output.unwrap_or(Path::new("export.csv")));
             let entities_out = create(&entities)?;
-            claimgraph_export::csv::write(&mut out, entities_out, records)?
+            claimgraph_export::csv::write(&mut *out, entities_out, records)?
         }
     };
     out.flush()?;

@@ -5,23 +5,35 @@
 
 use std::io::Write;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::wire::{FORMAT, FORMAT_VERSION, claim_json, document_json, entity_json};
 use crate::{ExportError, ExportSummary, Record};
 
-fn line(out: &mut impl Write, record: &str, store_id: i64, body: Value) -> Result<(), ExportError> {
-    let mut value = json!({
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "record": record,
-        "store_id": store_id,
-    });
-    if let (Some(map), Value::Object(body)) = (value.as_object_mut(), body) {
-        map.extend(body);
+/// Writes the envelope's fields, then the body's (an object) in the same object.
+fn line(
+    out: &mut impl Write,
+    buffer: &mut Vec<u8>,
+    record: &str,
+    store_id: i64,
+    body: &Value,
+) -> Result<(), ExportError> {
+    buffer.clear();
+    write!(
+        buffer,
+        "{{\"format\":\"{FORMAT}\",\"format_version\":{FORMAT_VERSION},\"record\":\"{record}\",\"store_id\":{store_id}"
+    )?;
+    let start = buffer.len();
+    serde_json::to_writer(&mut *buffer, body)?;
+    // The body is an object: its opening brace gives way to a comma (or nothing, empty).
+    if buffer.get(start..start + 2) == Some(b"{}") {
+        buffer.truncate(start);
+        buffer.push(b'}');
+    } else if let Some(byte) = buffer.get_mut(start) {
+        *byte = b',';
     }
-    serde_json::to_writer(&mut *out, &value)?;
-    out.write_all(b"\n")?;
+    buffer.push(b'\n');
+    out.write_all(buffer)?;
     Ok(())
 }
 
@@ -31,18 +43,20 @@ pub fn write(
     records: impl Iterator<Item = Result<Record, ExportError>>,
 ) -> Result<ExportSummary, ExportError> {
     let mut summary = ExportSummary::default();
+    let mut buffer = Vec::with_capacity(1 << 14);
     for record in records {
         match record? {
             Record::Entity(entity) => {
-                line(out, "entity", entity.entity.id, entity_json(&entity))?;
+                line(out, &mut buffer, "entity", entity.entity.id, &entity_json(&entity))?;
                 summary.n_entities += 1;
             }
             Record::Document(document) => {
                 let body = document_json(&document.document);
-                line(out, "document", document.document.summary.id, body)?;
+                line(out, &mut buffer, "document", document.document.summary.id, &body)?;
                 summary.n_documents += 1;
                 for claim in &document.claims {
-                    line(out, "claim", claim.id, claim_json(claim, &document.offsets))?;
+                    let body = claim_json(claim, &document.offsets);
+                    line(out, &mut buffer, "claim", claim.id, &body)?;
                     summary.n_claims += 1;
                 }
             }
