@@ -5,9 +5,9 @@
 
 use std::io::Write;
 
-use serde_json::Value;
+use serde::Serialize;
 
-use crate::wire::{FORMAT, FORMAT_VERSION, claim_json, document_json, entity_json};
+use crate::wire::{ClaimWire, FORMAT, FORMAT_VERSION, document_json, entity_json};
 use crate::{ExportError, ExportSummary, Record};
 
 /// Writes the envelope's fields, then the body's (an object) in the same object.
@@ -16,7 +16,7 @@ fn line(
     buffer: &mut Vec<u8>,
     record: &str,
     store_id: i64,
-    body: &Value,
+    body: &impl Serialize,
 ) -> Result<(), ExportError> {
     buffer.clear();
     write!(
@@ -55,7 +55,7 @@ pub fn write(
                 line(out, &mut buffer, "document", document.document.summary.id, &body)?;
                 summary.n_documents += 1;
                 for claim in &document.claims {
-                    let body = claim_json(claim, &document.offsets);
+                    let body = ClaimWire { claim, offsets: &document.offsets };
                     line(out, &mut buffer, "claim", claim.id, &body)?;
                     summary.n_claims += 1;
                 }

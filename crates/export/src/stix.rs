@@ -21,10 +21,11 @@ use std::io::Write;
 
 use claimgraph_store::facts::normalize_name;
 use claimgraph_store::{ClaimRecord, EntityRecord, SourceRef};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use crate::wire::{claim_json, claim_key, document_json, entity_json};
+use crate::wire::{ClaimWire, claim_key, document_json, entity_json};
 use crate::{DocumentRecord, ExportError, ExportOptions, ExportSummary, Record, Tlp, timestamp};
 
 /// The namespace of every UUIDv5 this exporter makes.
@@ -135,7 +136,21 @@ impl<W: Write> Bundle<'_, W> {
         self.raw(&Value::Object(object))
     }
 
-    fn raw(&mut self, object: &Value) -> Result<(), ExportError> {
+    /// Writes a note whose `extensions` hold `claim`: the same JSON as inserting
+    /// `wire::claim_json` into the object, without building it as a `Value`.
+    fn write_with_claim(
+        &mut self,
+        mut object: Map<String, Value>,
+        claim: ClaimWire<'_>,
+    ) -> Result<(), ExportError> {
+        object.insert("spec_version".to_string(), json!("2.1"));
+        if let Some(marking) = &self.marking {
+            object.insert("object_marking_refs".to_string(), json!([marking]));
+        }
+        self.raw(&WithExtension { object: &object, extension: extension_id(), claim })
+    }
+
+    fn raw(&mut self, object: &impl Serialize) -> Result<(), ExportError> {
         self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
         serde_json::to_writer(&mut *self.out, object)?;
@@ -163,6 +178,49 @@ impl<W: Write> Bundle<'_, W> {
             "name": name,
             "identity_class": class,
         })))
+    }
+}
+
+/// An object's properties (sorted, as a `Map` keeps them) with `extensions` in its sorted
+/// place, holding our extension with `claim`.
+struct WithExtension<'a> {
+    object: &'a Map<String, Value>,
+    extension: String,
+    claim: ClaimWire<'a>,
+}
+
+impl Serialize for WithExtension<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Payload<'a>(ClaimWire<'a>);
+        impl Serialize for Payload<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("claim", &self.0)?;
+                map.serialize_entry("extension_type", "property-extension")?;
+                map.end()
+            }
+        }
+        struct Extensions<'a>(&'a str, ClaimWire<'a>);
+        impl Serialize for Extensions<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry(self.0, &Payload(self.1))?;
+                map.end()
+            }
+        }
+        let mut map = serializer.serialize_map(Some(self.object.len() + 1))?;
+        let mut written = false;
+        for (key, value) in self.object {
+            if !written && key.as_str() > "extensions" {
+                map.serialize_entry("extensions", &Extensions(&self.extension, self.claim))?;
+                written = true;
+            }
+            map.serialize_entry(key, value)?;
+        }
+        if !written {
+            map.serialize_entry("extensions", &Extensions(&self.extension, self.claim))?;
+        }
+        map.end()
     }
 }
 
@@ -306,7 +364,6 @@ fn claim_objects<W: Write>(
         "modified": when,
         "content": claim.content,
         "object_refs": refs,
-        "extensions": extension("claim", claim_json(claim, &document.offsets)),
     }));
     if !authors.is_empty() {
         note.insert("authors".to_string(), json!(authors));
@@ -314,7 +371,9 @@ fn claim_objects<W: Write>(
     if let Some(confidence) = confidence(claim.assessment.credibility) {
         note.insert("confidence".to_string(), json!(confidence));
     }
-    bundle.write(note)?;
+    // The claim is serialized straight from its record into the note's `extensions`.
+    let claim_wire = ClaimWire { claim, offsets: &document.offsets };
+    bundle.write_with_claim(note, claim_wire)?;
     let relationship = |relation: &str, position: usize, from: &str| {
         object(json!({
             "type": "relationship",

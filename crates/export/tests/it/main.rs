@@ -82,3 +82,112 @@ fn a_mark_overrides_the_default_rule() {
     assert!(!marked_private.is_public());
     assert!(marked_public.is_public());
 }
+
+/// A claim with every kind of fact, and non-ASCII text before its spans.
+fn full_claim() -> claimgraph_store::ClaimRecord {
+    use claimgraph_model::{Span, Stance};
+    use claimgraph_store::{
+        Assessment, ClaimConflict, ClaimOrigin, ClaimRecord, DateFact, Difference, DocumentSummary,
+        OriginKind, PlaceFact, QuantityFact, Reliability, Report, SourceRating, SourceRef,
+    };
+    let entity = EntityRef { id: 7, name: "Jane Roe".to_string(), label: "PER".to_string() };
+    ClaimRecord {
+        id: 3,
+        document: DocumentSummary {
+            id: 1,
+            hash: "ab".repeat(32),
+            external_id: "doc-1".to_string(),
+            origin: "doc-1.txt".to_string(),
+            title: None,
+            url: None,
+            author: None,
+            publisher: Some("Example Wire".to_string()),
+            date: None,
+            extractor_version: "test".to_string(),
+            ingested_at: 1_700_000_000,
+        },
+        span: Span::new(12, 40),
+        content: "forty vehicles \"left\" Mosul".to_string(),
+        source: Some(SourceRef {
+            name: "Jane Roe".to_string(),
+            entity: Some(entity.clone()),
+            span: Some(Span::new(3, 11)),
+        }),
+        form: Some("indirect".to_string()),
+        cue: Some("said".to_string()),
+        relays: vec![SourceRef { name: "the Post".to_string(), entity: None, span: None }],
+        about: vec![entity.clone()],
+        has_subject: true,
+        dates: vec![DateFact {
+            text: "2017".to_string(),
+            value: Some("2017".to_string()),
+            end_value: None,
+            span: Span::new(20, 24),
+        }],
+        quantities: vec![QuantityFact {
+            text: "forty".to_string(),
+            kind: "count".to_string(),
+            value: Some(40.0),
+            min: None,
+            max: Some(45.5),
+            unit: Some("vehicles".to_string()),
+            span: Span::new(12, 17),
+        }],
+        places: vec![PlaceFact {
+            text: "Mosul".to_string(),
+            name: "Mosul".to_string(),
+            geonames_id: Some(99072),
+            lat: Some(36.335),
+            lon: Some(43.119),
+            precision: 1,
+            span: Span::new(35, 40),
+        }],
+        hedges: vec!["reportedly".to_string()],
+        negated: false,
+        stance: Stance::Denies,
+        assessment: Assessment {
+            cluster: 3,
+            origins: vec![ClaimOrigin {
+                kind: OriginKind::Source,
+                name: "Jane Roe".to_string(),
+                entity: Some(entity),
+                reports: vec![Report {
+                    claim_id: 3,
+                    document_id: 1,
+                    document_external_id: "doc-1".to_string(),
+                    relayed_by: vec!["the Post".to_string()],
+                    copy_of: Some((2, "doc-0".to_string())),
+                }],
+                why: "said by Jane Roe".to_string(),
+            }],
+            conflicts: vec![ClaimConflict {
+                claim_id: 9,
+                document_external_id: "doc-2".to_string(),
+                content: "52 vehicles".to_string(),
+                origin: "Example Post".to_string(),
+                differences: vec![Difference { kind: "figures", detail: "40 vs 52".to_string() }],
+            }],
+            n_against: 1,
+            reliability: Some(SourceRating {
+                name: "Jane Roe".to_string(),
+                reliability: Reliability::parse("B").unwrap_or_else(|| panic!("B is a grade")),
+                by: "analyst".to_string(),
+                at: 1_700_000_100,
+            }),
+            credibility: 4,
+            credibility_reason: "contradicted".to_string(),
+        },
+    }
+}
+
+#[test]
+fn the_streaming_claim_serializer_writes_the_same_json_as_the_value_one() {
+    let claim = full_claim();
+    let text = "Né Jane Roe said forty vehicles \"left\" Mosul in 2017.";
+    let offsets = claimgraph_export::CharOffsets::new(text);
+    let reference = claimgraph_export::wire::claim_json(&claim, &offsets);
+    let fast = claimgraph_export::wire::ClaimWire { claim: &claim, offsets: &offsets };
+    let fast_text = serde_json::to_string(&fast).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(fast_text, reference.to_string(), "the same bytes, keys in the same order");
+    assert_eq!(reference["span"]["char_start"], 11, "code point offsets after a non-ASCII letter");
+}
