@@ -35,6 +35,8 @@ fn main() -> ExitCode {
         args::Command::Stats(stats_args) => query::stats(stats_args),
         args::Command::Demo(demo_args) => demo::run(demo_args),
         args::Command::Rate(rate_args) => curate::rate(rate_args),
+        args::Command::Claim(claim_args) => query::claim(claim_args),
+        args::Command::Mark(mark_args) => curate::mark(mark_args),
         args::Command::Train(train_args) => train::run(train_args),
         args::Command::Serve(serve_args) => serve::serve(serve_args),
         args::Command::Token(token_args) => serve::token(token_args),

@@ -25,9 +25,9 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 use claimgraph_store::{
-    ClaimQuery, ClaimRecord, ContentHash, EntityMerge, EntityProfile, MergeRequest, NewDocument,
-    NewRating, PutOutcome, SearchHit, SearchQuery, SourceRating, SourceSummary, SplitOutcome,
-    SplitRequest, Stats, Store, StoreError, StoredDocument,
+    ClaimMark, ClaimQuery, ClaimRecord, ContentHash, EntityMerge, EntityProfile, MergeRequest,
+    NewClaimMark, NewDocument, NewRating, PutOutcome, SearchHit, SearchQuery, SourceRating,
+    SourceSummary, SplitOutcome, SplitRequest, Stats, Store, StoreError, StoredDocument,
 };
 
 pub use migrate::SCHEMA_VERSION;
@@ -155,6 +155,14 @@ impl Store for SqliteStore {
 
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError> {
         read::claims(&self.readers.get(), query)
+    }
+
+    fn claim(&self, id: i64) -> Result<ClaimRecord, StoreError> {
+        read::claim(&self.readers.get(), id)
+    }
+
+    fn mark_claim(&self, mark: &NewClaimMark) -> Result<ClaimMark, StoreError> {
+        curate::mark_claim(&self.conn(), mark)
     }
 
     fn sources(&self) -> Result<Vec<SourceSummary>, StoreError> {
