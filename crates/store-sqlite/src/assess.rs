@@ -286,12 +286,12 @@ pub(crate) fn assessments(
     let mut conflict_rows: Vec<Conflict> = Vec::new();
     for chunk in members.chunks(CHUNK) {
         let list = id_list(chunk.iter().copied());
-        let mut statement = conn.prepare_cached(&format!(
+        let mut statement = conn.prepare_cached(
             "SELECT claim_a, claim_b, detail, 0 FROM claim_conflicts
              WHERE claim_a IN (SELECT value FROM json_each(?1))
              UNION ALL SELECT claim_b, claim_a, detail, 1 FROM claim_conflicts
-             WHERE claim_b IN (SELECT value FROM json_each(?1))"
-        ))?;
+             WHERE claim_b IN (SELECT value FROM json_each(?1))",
+        )?;
         let rows = statement.query_map([&list], |row| {
             Ok(Conflict {
                 member: row.get(0)?,

@@ -564,11 +564,11 @@ fn load_claims(
 fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Result<()> {
     let index: HashMap<i64, usize> = claims.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     let list = crate::assess::id_list(claims.iter().map(|c| c.id));
-    let mut relays = conn.prepare_cached(&format!(
+    let mut relays = conn.prepare_cached(
         "SELECT r.claim_id, r.name, r.entity_id, e.name, e.label, r.start, r.end
          FROM claim_relays r LEFT JOIN entities e ON e.id = r.entity_id
-         WHERE r.claim_id IN (SELECT value FROM json_each(?1)) ORDER BY r.claim_id, r.position"
-    ))?;
+         WHERE r.claim_id IN (SELECT value FROM json_each(?1)) ORDER BY r.claim_id, r.position",
+    )?;
     let rows = relays.query_map([&list], |row| {
         let entity_id: Option<i64> = row.get(2)?;
         let entity = match entity_id {
@@ -584,11 +584,11 @@ fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Resul
         let (claim, relay) = row?;
         claims[index[&claim]].relays.push(relay);
     }
-    let mut about = conn.prepare_cached(&format!(
+    let mut about = conn.prepare_cached(
         "SELECT ce.claim_id, e.id, e.name, e.label FROM claim_entities ce
          JOIN entities e ON e.id = ce.entity_id
-         WHERE ce.claim_id IN (SELECT value FROM json_each(?1)) ORDER BY ce.claim_id, ce.position"
-    ))?;
+         WHERE ce.claim_id IN (SELECT value FROM json_each(?1)) ORDER BY ce.claim_id, ce.position",
+    )?;
     let rows = about.query_map([&list], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -602,10 +602,10 @@ fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Resul
             about.push(entity);
         }
     }
-    let mut dates = conn.prepare_cached(&format!(
+    let mut dates = conn.prepare_cached(
         "SELECT claim_id, text, value, end_value, start, end FROM claim_dates
-         WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY claim_id, position"
-    ))?;
+         WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY claim_id, position",
+    )?;
     let rows = dates.query_map([&list], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -621,10 +621,10 @@ fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Resul
         let (claim, date) = row?;
         claims[index[&claim]].dates.push(date);
     }
-    let mut quantities = conn.prepare_cached(&format!(
+    let mut quantities = conn.prepare_cached(
         "SELECT claim_id, text, kind, value, min, max, unit, start, end FROM claim_quantities
-         WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY claim_id, position"
-    ))?;
+         WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY claim_id, position",
+    )?;
     let rows = quantities.query_map([&list], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -643,10 +643,10 @@ fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Resul
         let (claim, quantity) = row?;
         claims[index[&claim]].quantities.push(quantity);
     }
-    let mut places = conn.prepare_cached(&format!(
+    let mut places = conn.prepare_cached(
         "SELECT claim_id, text, name, geonames_id, lat, lon, precision, start, end
-         FROM claim_places WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY claim_id, position"
-    ))?;
+         FROM claim_places WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY claim_id, position",
+    )?;
     let rows = places.query_map([&list], |row| {
         Ok((
             row.get::<_, i64>(0)?,
@@ -665,10 +665,10 @@ fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Resul
         let (claim, place) = row?;
         claims[index[&claim]].places.push(place);
     }
-    let mut marks = conn.prepare_cached(&format!(
+    let mut marks = conn.prepare_cached(
         "SELECT id, claim_id, status, marked_by, marked_at, note FROM claim_marks
-         WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY id"
-    ))?;
+         WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+    )?;
     let rows = marks.query_map([&list], mark_row)?;
     for row in rows {
         let mark = row?;
