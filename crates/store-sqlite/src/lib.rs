@@ -64,7 +64,7 @@ impl ReaderPool {
                 // copying each page into the connection's own cache.
                 .execute_batch(
                     "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;
-                     PRAGMA mmap_size = 4294967296;",
+                     PRAGMA mmap_size = 268435456;",
                 )
                 .map_err(&open_error)?;
             reader.set_prepared_statement_cache_capacity(64);
