@@ -450,8 +450,14 @@ impl State<'_, '_> {
             return self.participle(u, c, cue, cue_span, us, ue, unit_first_draft);
         }
 
+        // "Jane Roe, the chairman of the party, said Smith …": the comma closes an
+        // appositive of the subject that opens the clause; the cue is preposed.
+        let appositive_subject = doc.low(gs.saturating_sub(1)) == ","
+            && np_before(doc, gs, us)
+                .is_some_and(|s| s.0 <= self.floor(us, unit_first_draft) && s.1 == gs);
         // Postposed, inverted: "…, said the minister" / '"…," said Smith'.
         if gs > us
+            && !appositive_subject
             && (doc.low(gs - 1) == "," || self.is_closing_quote(gs - 1))
             && matches!(cue.class, CueClass::Say | CueClass::Tell)
         {

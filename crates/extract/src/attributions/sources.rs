@@ -88,6 +88,14 @@ pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usiz
         return None;
     }
     let w = doc.low(last);
+    // "Most of them said": a quantifier of a pronoun.
+    if matches!(w, "them" | "us" | "those")
+        && last >= floor + 2
+        && doc.low(last - 1) == "of"
+        && is_partitive(doc.low(last - 2))
+    {
+        return Some((last - 2, end));
+    }
     if is_source_pronoun(w) || w == "that" {
         return Some((last, end));
     }
@@ -262,9 +270,11 @@ fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize
     {
         return Some(name);
     }
-    // "Sen. Rob Portman (R-Ohio), …": the parenthesis closes the name.
+    // "A Twitter spokesman, Jane Roe, said": a description that opens the clause, then
+    // the name.
     if !doc.is_cap(name.1 - 1) && doc.low(name.1 - 1) != ")" {
-        return None;
+        let opens_clause = name.0 == floor || !doc.is_word(name.0 - 1);
+        return (opens_clause && is_short_name(doc, k + 1, comma)).then_some((name.0, comma + 1));
     }
     // The appositive itself must look like a noun phrase or an age ("45").
     let opens_np = is_determiner(first)
@@ -279,6 +289,36 @@ fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize
         return None;
     }
     Some((name.0, comma + 1))
+}
+
+/// Quantifiers that take "of them" as a source: "most of them said".
+fn is_partitive(w: &str) -> bool {
+    matches!(
+        w,
+        "most"
+            | "some"
+            | "many"
+            | "all"
+            | "none"
+            | "both"
+            | "each"
+            | "several"
+            | "few"
+            | "one"
+            | "two"
+            | "three"
+            | "half"
+            | "neither"
+            | "either"
+            | "any"
+    )
+}
+
+/// Tokens `start..end` are a short name: capitalized words and the periods of initials.
+fn is_short_name(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    (1..=5).contains(&(end.saturating_sub(start)))
+        && doc.is_cap(start)
+        && (start..end).all(|i| doc.is_cap(i) || doc.word(i) == ".")
 }
 
 /// Words that open an adjunct set off by commas between a subject and its verb: "in her

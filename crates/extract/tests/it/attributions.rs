@@ -753,3 +753,43 @@ fn seeming_takes_a_predicate_and_a_time_adjunct() {
     );
     check("The senator appeared on television on Sunday.", &[]);
 }
+
+// ---------------------------------------------------------------- fourth round (issue 3)
+
+#[test]
+fn description_then_name_before_the_cue() {
+    check(
+        "A company spokeswoman, Lena Park, said the plant would reopen.",
+        &["A company spokeswoman, Lena Park, | said | the plant would reopen | indirect | -"],
+    );
+    check(
+        "Meanwhile, the group's lawyer, Omar Diaz, said the appeal was filed.",
+        &["the group's lawyer, Omar Diaz, | said | the appeal was filed | indirect | -"],
+    );
+    // A description that does not open its clause is an adjunct, not the source.
+    check(
+        "In the interview with reporters, Diaz said the appeal was filed.",
+        &["Diaz | said | the appeal was filed | indirect | -"],
+    );
+}
+
+#[test]
+fn appositive_of_the_subject_is_not_an_inverted_cue() {
+    check(
+        "Ann Lowe, the chairman of the county party, said Reyes continued to lose ground.",
+        &[
+            "Ann Lowe, the chairman of the county party, | said | Reyes continued to lose ground | indirect | -",
+        ],
+    );
+    // The inverted cue still stands after a clause.
+    check("The vote was close, said Reyes.", &["Reyes | said | The vote was close | indirect | -"]);
+}
+
+#[test]
+fn quantifier_of_a_pronoun_is_a_source() {
+    check(
+        "Most of them said they would stay.",
+        &["Most of them | said | they would stay | indirect | -"],
+    );
+    check("Several of us said nothing.", &[]);
+}
