@@ -392,12 +392,16 @@ impl State<'_, '_> {
             let be = if is_be(doc.low(c - 1)) { c - 1 } else { c - 2 };
             return self.seem(u, be, c, us, ue);
         }
-        // The verb group: auxiliaries before, particles and "in a statement" after.
+        // The verb group: auxiliaries and manner adverbs before, particles after.
         let mut gs = c;
         if aspect {
             gs = if doc.low(c - 2) == "on" { c - 3 } else { c - 2 };
         }
-        while gs > us && c - gs < 3 && is_cue_auxiliary(doc.low(gs - 1)) {
+        while gs > us
+            && c - gs < 3
+            && (is_cue_auxiliary(doc.low(gs - 1))
+                || (is_manner_adverb(doc.low(gs - 1)) && !doc.is_cap(gs - 1)))
+        {
             gs -= 1;
         }
         // "was widely reported by": the adverb stands inside the passive.
@@ -435,12 +439,8 @@ impl State<'_, '_> {
         } else if matches!(w, "call" | "calls" | "called" | "calling") {
             // "called X a liar" is an attitude with a noun phrase; keep it.
         }
-        if doc.low(ge) == "in"
-            && matches!(doc.low(ge + 1), "a" | "an")
-            && doc.low(ge + 2) == "statement"
-        {
-            ge += 3;
-        }
+        // "said in a statement" stays an adjunct: GGT marks only "said", and so does a
+        // third of PolNeAR.
         if ge > ue {
             return None;
         }
@@ -453,8 +453,7 @@ impl State<'_, '_> {
         // "Jane Roe, the chairman of the party, said Smith …": the comma closes an
         // appositive of the subject that opens the clause; the cue is preposed.
         let appositive_subject = doc.low(gs.saturating_sub(1)) == ","
-            && np_before(doc, gs, us)
-                .is_some_and(|s| s.0 <= self.floor(us, unit_first_draft) && s.1 == gs);
+            && np_before(doc, gs, us).is_some_and(|s| s.0 <= self.floor(us, unit_first_draft));
         // Postposed, inverted: "…, said the minister" / '"…," said Smith'.
         if gs > us
             && !appositive_subject
@@ -486,7 +485,9 @@ impl State<'_, '_> {
             let mut k = gs;
             while k > us
                 && gs - k < 4
-                && (is_time_word(doc.low(k - 1)) || matches!(doc.low(k - 1), "here" | "there"))
+                && (is_time_word(doc.low(k - 1))
+                    || is_sentence_adverb(doc.low(k - 1))
+                    || matches!(doc.low(k - 1), "here" | "there"))
             {
                 k -= 1;
             }
@@ -1312,6 +1313,50 @@ fn made_clear(doc: &Doc<'_>, i: usize) -> Option<Cue> {
     let w = doc.low(i);
     (doc.low(i + 1) == "clear" && matches!(w, "make" | "makes" | "made" | "making"))
         .then_some(Cue { class: CueClass::Say, participle: w == "making", past: false })
+}
+
+/// Adverbs that stand between a subject and its verb: "Carter however said", "Smith
+/// quickly added". Nouns and adjectives in "-ly" ("family", "rally", "early") are no
+/// adverbs.
+fn is_sentence_adverb(w: &str) -> bool {
+    matches!(w, "however" | "too" | "instead" | "meanwhile" | "nonetheless" | "likewise" | "though")
+        || is_manner_adverb(w)
+}
+
+/// "-ly" adverbs of manner, which PARC-style annotation keeps in the cue ("openly
+/// admitted", "has repeatedly said"); nouns and adjectives in "-ly" are none.
+fn is_manner_adverb(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family"
+                | "assembly"
+                | "rally"
+                | "supply"
+                | "monopoly"
+                | "anomaly"
+                | "italy"
+                | "elderly"
+                | "friendly"
+                | "lonely"
+                | "deadly"
+                | "costly"
+                | "likely"
+                | "unlikely"
+                | "orderly"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "nightly"
+                | "hourly"
+                | "quarterly"
+                | "kelly"
+                | "daily"
+                | "ally"
+                | "bully"
+                | "holy"
+        )
 }
 
 /// Nothing but the end of the clause at `k`: "…, records show."

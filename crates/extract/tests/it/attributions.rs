@@ -204,7 +204,7 @@ fn verb_group_and_adjuncts() {
     );
     check(
         "The ministry said in a statement that five people died.",
-        &["The ministry | said in a statement | that five people died | indirect | -"],
+        &["The ministry | said | that five people died | indirect | -"],
     );
 }
 
@@ -792,4 +792,26 @@ fn quantifier_of_a_pronoun_is_a_source() {
         &["Most of them | said | they would stay | indirect | -"],
     );
     check("Several of us said nothing.", &[]);
+}
+
+#[test]
+fn manner_adverbs_join_the_cue() {
+    check(
+        "Reyes openly admitted that the pick was political.",
+        &["Reyes | openly admitted | that the pick was political | indirect | -"],
+    );
+    check(
+        "The senator has repeatedly said the bill is dead.",
+        &["The senator | has repeatedly said | the bill is dead | indirect | -"],
+    );
+    // Connectives stand between the subject and the verb but stay out of the cue.
+    check(
+        "Carter however said he would welcome the talks.",
+        &["Carter | said | he would welcome the talks | indirect | -"],
+    );
+    // "-ly" nouns and adjectives are no adverbs: "The weekly" stays the source.
+    check(
+        "The weekly reported that sales fell.",
+        &["The weekly | reported | that sales fell | indirect | -"],
+    );
 }
