@@ -421,7 +421,8 @@ impl State<'_, '_> {
             // finite.
             if cue.participle {
                 gs -= 1;
-                progressive = matches!(cue.class, CueClass::Say | CueClass::Tell)
+                progressive = (matches!(cue.class, CueClass::Say | CueClass::Tell)
+                    || particle_needed.is_some())
                     && !matches!(doc.low(c), "calling" | "responding" | "commenting");
             }
         }

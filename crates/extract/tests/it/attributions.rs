@@ -815,3 +815,34 @@ fn manner_adverbs_join_the_cue() {
         &["The weekly | reported | that sales fell | indirect | -"],
     );
 }
+
+#[test]
+fn more_speech_and_attitude_verbs() {
+    check(
+        "The mayor lamented that the budget was too small.",
+        &["The mayor | lamented | that the budget was too small | indirect | -"],
+    );
+    check(
+        "Reyes touted her record on jobs.",
+        &["Reyes | touted | her record on jobs | indirect | -"],
+    );
+    check(
+        "The senator derided the proposal as a gimmick.",
+        &["The senator | derided | the proposal as a gimmick | indirect | -"],
+    );
+    check(
+        "Ortiz was referring to the new tariffs.",
+        &["Ortiz | was referring to | the new tariffs | indirect | -"],
+    );
+    check(
+        "Ortiz referred to the governor as a friend.",
+        &["Ortiz | referred to | the governor as a friend | indirect | -"],
+    );
+}
+
+#[test]
+fn nouns_and_other_senses_of_new_verbs_are_no_cues() {
+    check("The offer expired and the signal was weak.", &[]);
+    check("The rail line reopened for some reason.", &[]);
+    check("He offered a job to the candidate.", &[]);
+}
