@@ -66,6 +66,9 @@ const MERGE_TURNS: bool = false;
 /// Delorey"), as GGT annotates, instead of kept as PARC and PolNeAR do.
 const TRIM_TITLES: bool = true;
 
+/// How far around a speaker label in capitals its name is looked for, in tokens.
+const NAME_WINDOW: usize = 3000;
+
 /// Units of quote-only text at most this far after an attribution continue its turn.
 const CONTINUATION_UNITS: usize = 3;
 
@@ -128,7 +131,10 @@ struct State<'d, 'a> {
 
 impl State<'_, '_> {
     fn push(&mut self, mut draft: Draft) {
-        let is_according = draft.cue.is_some_and(|c| self.doc.low(c.0) == "according");
+        // "according to" and the frames of polls ("In a poll released Monday") name
+        // documents and counts, never titled people.
+        let is_according =
+            draft.cue.is_some_and(|c| matches!(self.doc.low(c.0), "according" | "in" | "by"));
         if let Some(src) = draft.source
             && TRIM_TITLES
             && !is_according
@@ -209,8 +215,10 @@ impl State<'_, '_> {
         }
         // Section labels ("READ MORE:", "The Latest:", "Editor's Note:", "KEEPING SCORE:")
         // are no speakers: a label word, a leading article, or several words in capitals.
+        // One word in capitals is a transcript's speaker ("WALLACE: …", "Q: …").
+        let n_words = (us..k).filter(|&i| doc.is_word(i)).count();
         let shouting = (us..k).all(|i| !doc.is_word(i) || is_all_caps(doc.word(i)));
-        if shouting
+        if (shouting && (n_words > 1 || !self.named_elsewhere(us)))
             || doc.low(us) == "the"
             || (us..k).any(|i| is_time_word(doc.low(i)) || is_section_label(doc.low(i)))
         {
@@ -228,6 +236,25 @@ impl State<'_, '_> {
             form,
             continues: None,
             unit: u,
+        })
+    }
+
+    /// The word in capitals at `i` ("PENCE") is written as a name nearby ("Pence"): a
+    /// transcript's speaker, not a section label ("ENERGY", "Q").
+    fn named_elsewhere(&self, i: usize) -> bool {
+        let doc = self.doc;
+        let word = doc.word(i);
+        if word.chars().count() < 3 {
+            return false;
+        }
+        let from = i.saturating_sub(NAME_WINDOW);
+        let to = (i + NAME_WINDOW).min(doc.len());
+        (from..to).any(|k| {
+            k != i
+                && doc.is_cap(k)
+                && !is_all_caps(doc.word(k))
+                && doc.word(k).len() == word.len()
+                && doc.low(k) == doc.low(i)
         })
     }
 
@@ -1067,7 +1094,10 @@ impl State<'_, '_> {
         let framed = (np.0..np.1).any(|k| {
             is_frame_noun(doc.low(k))
                 && (k + 1 == np.1
-                    || matches!(doc.low(k + 1), "of" | "by" | "from" | "for" | "conducted"))
+                    || matches!(
+                        doc.low(k + 1),
+                        "of" | "by" | "from" | "for" | "conducted" | "released" | "published"
+                    ))
         });
         if !framed {
             return None;
@@ -1424,6 +1454,15 @@ fn is_section_label(w: &str) -> bool {
             | "photo"
             | "credit"
             | "tags"
+            | "abstract"
+            | "summary"
+            | "background"
+            | "advertisement"
+            | "updated"
+            | "caption"
+            | "transcript"
+            | "bonus"
+            | "hint"
     )
 }
 

@@ -846,3 +846,24 @@ fn nouns_and_other_senses_of_new_verbs_are_no_cues() {
     check("The rail line reopened for some reason.", &[]);
     check("He offered a job to the candidate.", &[]);
 }
+
+#[test]
+fn transcript_speakers_in_capitals() {
+    check(
+        "The debate turned to Pence and his record.\n\nPENCE: Well, look, we will cut taxes for everyone.",
+        &["PENCE | : | Well, look, we will cut taxes for everyone | indirect | -"],
+    );
+    // A label in capitals that is no name written elsewhere is no speaker.
+    check("ENERGY: U.S. crude oil fell 41 cents to $52.21 per barrel.", &[]);
+    check("Q: Have you talked to her about the court?", &[]);
+}
+
+#[test]
+fn released_poll_frames_its_clause() {
+    check(
+        "In a Gallup poll released Monday, 50 percent of respondents chose Reyes.",
+        &[
+            "a Gallup poll released Monday | In | 50 percent of respondents chose Reyes | indirect | -",
+        ],
+    );
+}
