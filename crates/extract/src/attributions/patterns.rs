@@ -21,6 +21,8 @@
 //! A quote that makes up a whole unit with no cue of its own continues the previous
 //! attribution's turn; it becomes its own attribution, without source or cue.
 
+use std::cell::Cell;
+
 use claimgraph_model::{AttributionForm, TokenKind};
 
 use super::cues::{Cue, CueClass, Lexicon, needs_infinitive, particles};
@@ -66,15 +68,22 @@ const MERGE_TURNS: bool = false;
 /// Delorey"), as GGT annotates, instead of kept as PARC and PolNeAR do.
 const TRIM_TITLES: bool = true;
 
-/// How far around a speaker label in capitals its name is looked for, in tokens.
+/// How far around a speaker label in capitals its name is looked for, in tokens, and how
+/// many labels a document may look up: text of nothing but labels stays linear.
 const NAME_WINDOW: usize = 3000;
+const MAX_NAME_LOOKUPS: usize = 256;
 
 /// Units of quote-only text at most this far after an attribution continue its turn.
 const CONTINUATION_UNITS: usize = 3;
 
 pub fn extract(doc: &Doc<'_>, lexicon: &Lexicon) -> Vec<Draft> {
-    let mut state =
-        State { doc, lexicon, drafts: Vec::new(), used_quote: vec![false; doc.quotes.len()] };
+    let mut state = State {
+        doc,
+        lexicon,
+        drafts: Vec::new(),
+        used_quote: vec![false; doc.quotes.len()],
+        name_lookups: Cell::new(0),
+    };
     for (u, &(us, ue)) in doc.units.iter().enumerate() {
         let unit_first_draft = state.drafts.len();
         let mut i = us;
@@ -127,6 +136,8 @@ struct State<'d, 'a> {
     lexicon: &'d Lexicon,
     drafts: Vec<Draft>,
     used_quote: Vec<bool>,
+    /// How many speaker labels in capitals were looked up ([`MAX_NAME_LOOKUPS`]).
+    name_lookups: Cell<usize>,
 }
 
 impl State<'_, '_> {
@@ -244,9 +255,10 @@ impl State<'_, '_> {
     fn named_elsewhere(&self, i: usize) -> bool {
         let doc = self.doc;
         let word = doc.word(i);
-        if word.chars().count() < 3 {
+        if word.chars().count() < 3 || self.name_lookups.get() >= MAX_NAME_LOOKUPS {
             return false;
         }
+        self.name_lookups.set(self.name_lookups.get() + 1);
         let from = i.saturating_sub(NAME_WINDOW);
         let to = (i + NAME_WINDOW).min(doc.len());
         (from..to).any(|k| {
