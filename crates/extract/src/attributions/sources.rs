@@ -344,8 +344,9 @@ fn is_interjected_adjunct(w: &str) -> bool {
 }
 
 /// The name of a titled person without the title: "Health Minister Randy Delorey" →
-/// "Randy Delorey", "economist Philip Cross" → "Philip Cross". Honorifics ("Mr.", "Dr.")
-/// stay, and so does a phrase with no title before its name.
+/// "Randy Delorey", "economist Philip Cross" → "Philip Cross". Honorifics and abbreviated
+/// titles ("Mr.", "Dr.", "Sen.", "Gov.") stay, and so does a phrase with no title before
+/// its name.
 pub fn trim_title(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
     let (s, e) = np;
     if e - s < 2 || !doc.is_cap(e - 1) {
@@ -373,8 +374,11 @@ pub fn trim_title(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
     let titled = is_title_word(before)
         || (before == "." && r >= s + 2 && is_title_abbreviation(doc.low(r - 2)))
         || (doc.is_word(r - 1) && !doc.is_cap(r - 1) && !is_determiner(before) && before != "'s");
-    let honorific =
-        before == "." && r >= s + 2 && matches!(doc.low(r - 2), "mr" | "mrs" | "ms" | "dr");
+    // Abbreviated titles read as honorifics: "Sen. Tom Reyes" like "Mr. Reyes".
+    let honorific = before == "."
+        && r >= s + 2
+        && is_title_abbreviation(doc.low(r - 2))
+        && doc.low(r - 2) != "no";
     if titled && !honorific { (r, e) } else { np }
 }
 

@@ -867,3 +867,20 @@ fn released_poll_frames_its_clause() {
         ],
     );
 }
+
+#[test]
+fn abbreviated_titles_stay_like_honorifics() {
+    check(
+        "Sen. Tom Reyes said the bill would pass.",
+        &["Sen. Tom Reyes | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "Wisconsin Gov. Ann Lowe said the bill would pass.",
+        &["Wisconsin Gov. Ann Lowe | said | the bill would pass | indirect | -"],
+    );
+    // Titles written out are still cut, as GGT annotates.
+    check(
+        "Health Minister Ann Lowe said the bill would pass.",
+        &["Ann Lowe | said | the bill would pass | indirect | -"],
+    );
+}
