@@ -364,7 +364,8 @@ impl State<'_, '_> {
                 || (doc.low(c - 2) == "on"
                     && matches!(doc.low(c.saturating_sub(3)), "went" | "goes")));
         // Noun uses ("the report", "Trump's claims") and infinitives ("declined to say").
-        let pronominal = matches!(prev, "another" | "others" | "many" | "some" | "most")
+        let pronominal = (matches!(prev, "another" | "others" | "many" | "some" | "most")
+            || (c > us + 2 && doc.low(c - 2) == "in" && is_share(doc, c)))
             && matches!(doc.low(c), "said" | "says" | "say" | "told" | "added" | "wrote");
         if (is_determiner(prev) && !pronominal) || prev == "'s" || (prev == "to" && !aspect) {
             return None;
@@ -873,7 +874,9 @@ impl State<'_, '_> {
                 | "sign"
                 | "signs"
                 | "banner"
-        ) {
+        ) || (cue.class == CueClass::Say && is_share(doc, cue_span.0))
+        {
+            // "…, with 22 percent saying they would not vote": a share of a poll.
             np_before(doc, cue_span.0, us)
         } else {
             return None;
@@ -1400,6 +1403,29 @@ fn is_manner_adverb(w: &str) -> bool {
                 | "bully"
                 | "holy"
         )
+}
+
+/// The tokens before `end` close a share of people: "22 percent", "42%", "three in 10".
+fn is_share(doc: &Doc<'_>, end: usize) -> bool {
+    let Some(last) = end.checked_sub(1) else { return false };
+    let number = |i: usize| {
+        doc.input.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+            || matches!(
+                doc.low(i),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            )
+    };
+    matches!(doc.low(last), "percent" | "%") && last > 0 && number(last - 1)
+        || (number(last) && last >= 2 && doc.low(last - 1) == "in" && number(last - 2))
 }
 
 /// Nothing but the end of the clause at `k`: "…, records show."

@@ -99,6 +99,14 @@ pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usiz
     if is_source_pronoun(w) || w == "that" {
         return Some((last, end));
     }
+    // "One in five say", "three in 10 said": a share of people.
+    if last >= floor + 2
+        && doc.low(last - 1) == "in"
+        && is_number_word(doc, last)
+        && is_number_word(doc, last - 2)
+    {
+        return Some((last - 2, end));
+    }
     if w == "," {
         return appositive_before(doc, last, floor);
     }
@@ -289,6 +297,15 @@ fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize
         return None;
     }
     Some((name.0, comma + 1))
+}
+
+/// A number in digits or a small number word.
+fn is_number_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.input.tokens.get(i).is_some_and(|t| t.kind == claimgraph_model::TokenKind::Number)
+        || matches!(
+            doc.low(i),
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
 }
 
 /// Quantifiers that take "of them" as a source: "most of them said".

@@ -884,3 +884,17 @@ fn abbreviated_titles_stay_like_honorifics() {
         &["Ann Lowe | said | the bill would pass | indirect | -"],
     );
 }
+
+#[test]
+fn shares_of_a_poll_are_sources() {
+    check(
+        "One in five say they would not vote.",
+        &["One in five | say | they would not vote | indirect | -"],
+    );
+    check(
+        "Reyes leads the poll, with 22 percent saying they would back him.",
+        &["22 percent | saying | they would back him | indirect | -"],
+    );
+    // A participle after an ordinary noun has no source.
+    check("The crowd kept singing and saying goodbye to the band.", &[]);
+}
