@@ -440,7 +440,8 @@ impl State<'_, '_> {
         while gs > us
             && c - gs < 3
             && (is_cue_auxiliary(doc.low(gs - 1))
-                || (is_manner_adverb(doc.low(gs - 1)) && !doc.is_cap(gs - 1)))
+                || (is_manner_adverb(doc.low(gs - 1)) && !doc.is_cap(gs - 1))
+                || is_cue_adverb(doc.low(gs - 1)))
         {
             gs -= 1;
         }
@@ -1367,6 +1368,29 @@ fn made_clear(doc: &Doc<'_>, i: usize) -> Option<Cue> {
 fn is_sentence_adverb(w: &str) -> bool {
     matches!(w, "however" | "too" | "instead" | "meanwhile" | "nonetheless" | "likewise" | "though")
         || is_manner_adverb(w)
+}
+
+/// Adverbs of time and degree that PARC-style annotation keeps in the cue: "now says",
+/// "later told", "has long argued", "even suggested". Negation ("never") stays out.
+fn is_cue_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "now"
+            | "still"
+            | "then"
+            | "just"
+            | "later"
+            | "often"
+            | "first"
+            | "even"
+            | "once"
+            | "further"
+            | "earlier"
+            | "long"
+            | "again"
+            | "always"
+            | "already"
+    )
 }
 
 /// "-ly" adverbs of manner, which PARC-style annotation keeps in the cue ("openly

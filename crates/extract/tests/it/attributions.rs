@@ -804,6 +804,10 @@ fn manner_adverbs_join_the_cue() {
         "The senator has repeatedly said the bill is dead.",
         &["The senator | has repeatedly said | the bill is dead | indirect | -"],
     );
+    check(
+        "Reyes later told reporters that the pick was political.",
+        &["Reyes | later told | that the pick was political | indirect | -"],
+    );
     // Connectives stand between the subject and the verb but stay out of the cue.
     check(
         "Carter however said he would welcome the talks.",
