@@ -1287,6 +1287,19 @@ impl State<'_, '_> {
         if end - cs == 1 && (is_empty_content(doc.low(cs)) || !doc.is_word(cs)) {
             return None;
         }
+        // A prepositional adjunct is no content: "responded on Twitter", "wrote in an
+        // email"; the clause comes after "that" when one follows ("wrote in his book Going
+        // Home that …"). "to" opens infinitives ("plans to run"), which are content.
+        if matches!(doc.low(cs), "in" | "on" | "at" | "via" | "during" | "with" | "as") {
+            let that = (cs + 1..(cs + 14).min(end))
+                .take_while(|&k| doc.is_word(k) || doc.low(k) == "," || doc.low(k) == "'s")
+                .find(|&k| doc.low(k) == "that" && !doc.in_quote(k));
+            match that {
+                Some(t) => return Some((vec![(t, end)], classify(doc, t, end))),
+                None if end - cs <= 7 && !(cs..end).any(|k| doc.in_quote(k)) => return None,
+                None => {}
+            }
+        }
         if let Some(q) = doc.quote_opening_at(cs)
             && q.end >= end
         {

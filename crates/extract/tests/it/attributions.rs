@@ -902,3 +902,14 @@ fn shares_of_a_poll_are_sources() {
     // A participle after an ordinary noun has no source.
     check("The crowd kept singing and saying goodbye to the band.", &[]);
 }
+
+#[test]
+fn prepositional_adjuncts_are_no_content() {
+    check("The spokesman responded on Twitter.", &[]);
+    check(
+        "Reyes wrote in her 1990 memoir that she had been named the best student.",
+        &["Reyes | wrote | that she had been named the best student | indirect | -"],
+    );
+    // Infinitives stay content.
+    check("Reyes plans to run again.", &["Reyes | plans | to run again | indirect | -"]);
+}
