@@ -420,6 +420,15 @@ impl State<'_, '_> {
         if doc.low(c) == "show" && !(c > us && doc.is_word(c - 1) && prev.ends_with('s')) {
             return None;
         }
+        // "a program called Sandy Hook Promise", 'a class called "Perception"': a name
+        // given after an indefinite noun, not a speaker calling ("A spokesman called the
+        // report baseless" is one).
+        if doc.low(c) == "called"
+            && (doc.is_cap(c + 1) || !doc.is_word(c + 1))
+            && np_before(doc, c, us).is_some_and(|s| matches!(doc.low(s.0), "a" | "an" | "one"))
+        {
+            return None;
+        }
         if cue.class == CueClass::Seem {
             return self.seem(u, c, c, us, ue);
         }

@@ -913,3 +913,12 @@ fn prepositional_adjuncts_are_no_content() {
     // Infinitives stay content.
     check("Reyes plans to run again.", &["Reyes | plans | to run again | indirect | -"]);
 }
+
+#[test]
+fn a_name_given_is_no_calling() {
+    check("She now runs a program called Safe Streets.", &[]);
+    check(
+        "Reyes called the plan “a disgrace.”",
+        &["Reyes | called | the plan “a disgrace.” | mixed | -"],
+    );
+}
