@@ -113,7 +113,8 @@ pub fn extract(doc: &Doc<'_>, lexicon: &Lexicon) -> Vec<Draft> {
             {
                 next = draft.source.map_or(i + 1, |s| s.1);
                 state.push(draft);
-            } else if let Some(cue) = lexicon.get(w).or_else(|| made_clear(doc, i))
+            } else if let Some(cue) =
+                lexicon.get(w).or_else(|| made_clear(doc, i)).or_else(|| seen_as(doc, i))
                 && let Some(draft) = state.at_cue(u, i, cue, us, ue, unit_first_draft)
             {
                 next = draft.cue.map_or(i + 1, |c| c.1.max(i + 1));
@@ -1472,6 +1473,18 @@ fn is_share(doc: &Doc<'_>, end: usize) -> bool {
     };
     matches!(doc.low(last), "percent" | "%") && last > 0 && number(last - 1)
         || (number(last) && last >= 2 && doc.low(last - 1) == "in" && number(last - 2))
+}
+
+/// "see X as Y", "views X as Y": a judgement, when "as" follows the object within the
+/// clause ("the view", "see you" alone are none).
+fn seen_as(doc: &Doc<'_>, i: usize) -> Option<Cue> {
+    if !matches!(doc.low(i), "see" | "sees" | "saw" | "view" | "views" | "regard" | "regards") {
+        return None;
+    }
+    let as_follows = (i + 2..(i + 10).min(doc.len()))
+        .take_while(|&k| doc.is_word(k) && !doc.in_quote(k))
+        .any(|k| doc.low(k) == "as");
+    as_follows.then_some(Cue { class: CueClass::Attitude, participle: false, past: false })
 }
 
 /// Nothing but the end of the clause at `k`: "…, records show."

@@ -922,3 +922,13 @@ fn a_name_given_is_no_calling() {
         &["Reyes | called | the plan “a disgrace.” | mixed | -"],
     );
 }
+
+#[test]
+fn seeing_as_is_a_judgement() {
+    check(
+        "Most voters see Reyes as the stronger candidate.",
+        &["Most voters | see | Reyes as the stronger candidate | indirect | -"],
+    );
+    check("We will see you at the rally.", &[]);
+    check("The view from the hill was clear as glass.", &[]);
+}
