@@ -1250,6 +1250,10 @@ impl State<'_, '_> {
             }
             k += 1;
         }
+        // Adjuncts before a quote: 'told CNN on Sunday, "…"'.
+        if k > cs && doc.quote_opening_at(k).is_some() && doc.low(k - 1) == "," {
+            cs = k;
+        }
         if cs == ge {
             // A leading time word: "said Tuesday the plan …".
             while cs < ue

@@ -932,3 +932,11 @@ fn seeing_as_is_a_judgement() {
     check("We will see you at the rally.", &[]);
     check("The view from the hill was clear as glass.", &[]);
 }
+
+#[test]
+fn adjuncts_before_a_quote_are_no_content() {
+    check(
+        "The senator told CNN on Sunday, “I stand by everything I said.”",
+        &["The senator | told | “I stand by everything I said.” | direct | -"],
+    );
+}
