@@ -27,6 +27,10 @@ pub enum Command {
     Entity(crate::query::EntityArgs),
     /// Stored claims, filtered by entity, source, dates and place.
     Claims(crate::query::ClaimsArgs),
+    /// One stored claim by id: provenance, assessment and analysts' verdicts.
+    Claim(crate::query::ClaimArgs),
+    /// Mark a claim `confirmed` or `retracted`, with who, when and why.
+    Mark(crate::curate::MarkArgs),
     /// Publishers and speakers, with how many claims they made or relayed.
     Sources(crate::query::SourcesArgs),
     /// One stored document: metadata, provenance, entities and claims.

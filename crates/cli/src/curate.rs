@@ -4,7 +4,9 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use claimgraph_store::{MergeRequest, NewRating, Reliability, SplitRequest, SplitTarget};
+use claimgraph_store::{
+    ClaimStatus, MergeRequest, NewClaimMark, NewRating, Reliability, SplitRequest, SplitTarget,
+};
 use serde_json::json;
 
 use crate::Outcome;
@@ -67,6 +69,53 @@ pub fn rate(args: RateArgs) -> anyhow::Result<Outcome> {
         rating.reliability.meaning(),
         rating.by,
         at.unwrap_or_default()
+    );
+    Ok(Outcome::default())
+}
+
+fn parse_status(value: &str) -> Result<ClaimStatus, String> {
+    ClaimStatus::parse(value)
+        .ok_or_else(|| format!("expected `confirmed` or `retracted`, got {value:?}"))
+}
+
+#[derive(Debug, clap::Args)]
+pub struct MarkArgs {
+    /// The claim's store id.
+    pub claim: i64,
+    /// `confirmed` (checked and found true: credibility 1) or `retracted` (withdrawn by
+    /// its source or shown false: credibility 5).
+    #[arg(value_parser = parse_status)]
+    pub status: ClaimStatus,
+    /// Why, in a few words.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Who gives the verdict (default: $USER).
+    #[arg(long)]
+    pub by: Option<String>,
+    #[command(flatten)]
+    pub db: DbArg,
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn mark(args: MarkArgs) -> anyhow::Result<Outcome> {
+    let store = open_existing(&args.db)?;
+    let mark = store.mark_claim(&NewClaimMark {
+        claim_id: args.claim,
+        status: args.status,
+        by: who(&args.by),
+        at: now(),
+        note: args.note.clone(),
+    })?;
+    if args.json {
+        return print_json(&envelope("mark", crate::query::mark_json(&mark)))
+            .map(|()| Outcome::default());
+    }
+    let claim = store.claim(mark.claim_id)?;
+    println!("claim {} marked {} by {}", mark.claim_id, mark.status.as_str(), mark.by);
+    println!(
+        "  credibility {}: {}",
+        claim.assessment.credibility, claim.assessment.credibility_reason
     );
     Ok(Outcome::default())
 }

@@ -36,6 +36,8 @@ fn main() -> ExitCode {
         args::Command::Stats(stats_args) => query::stats(stats_args),
         args::Command::Demo(demo_args) => demo::run(demo_args),
         args::Command::Rate(rate_args) => curate::rate(rate_args),
+        args::Command::Claim(claim_args) => query::claim(claim_args),
+        args::Command::Mark(mark_args) => curate::mark(mark_args),
         args::Command::Export(export_args) => export::export(export_args),
         args::Command::Import(import_args) => export::import(import_args),
         args::Command::Train(train_args) => train::run(train_args),

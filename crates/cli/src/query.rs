@@ -9,8 +9,8 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use claimgraph_store::assess::credibility_meaning;
 use claimgraph_store::{
-    Assessment, ClaimQuery, ClaimRecord, CopyLink, DocumentSummary, EntityRef, HitKind, OriginKind,
-    SearchQuery, SourceKind, SourceRating, SourceRef, Store,
+    Assessment, ClaimMark, ClaimQuery, ClaimRecord, CopyLink, DocumentSummary, EntityRef, HitKind,
+    OriginKind, SearchQuery, SourceKind, SourceRating, SourceRef, Store,
 };
 use serde_json::{Value, json};
 
@@ -109,6 +109,16 @@ pub struct ClaimsArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct ClaimArgs {
+    /// The claim's store id (as `claims`, `doc` and the web pages show it).
+    pub id: i64,
+    #[command(flatten)]
+    pub db: DbArg,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct SourcesArgs {
     #[command(flatten)]
     pub db: DbArg,
@@ -200,6 +210,7 @@ fn claim_json(claim: &ClaimRecord) -> Value {
         "voice": if claim.source.is_some() { "attributed" } else { "publisher" },
         "form": claim.form,
         "cue": claim.cue,
+        "cue_span": claim.cue_span.map(|s| [s.start, s.end]),
         "relays": claim.relays.iter().map(source_json).collect::<Vec<_>>(),
         "publisher": claim.document.publisher,
         "about": claim.about.iter().map(entity_json).collect::<Vec<_>>(),
@@ -222,7 +233,38 @@ fn claim_json(claim: &ClaimRecord) -> Value {
             claimgraph_model::Stance::Denies => "denies",
         },
         "assessment": assessment_json(&claim.assessment),
+        "marks": claim.marks.iter().map(mark_json).collect::<Vec<_>>(),
     })
+}
+
+pub fn mark_json(mark: &ClaimMark) -> Value {
+    json!({
+        "id": mark.id,
+        "claim_id": mark.claim_id,
+        "status": mark.status.as_str(),
+        "by": mark.by,
+        "at": chrono::DateTime::from_timestamp(mark.at, 0).map(|t| t.to_rfc3339()),
+        "note": mark.note,
+    })
+}
+
+pub fn claim(args: ClaimArgs) -> anyhow::Result<Outcome> {
+    let store = open_existing(&args.db)?;
+    let claim = store.claim(args.id)?;
+    if args.json {
+        return print_json(&envelope("claim", claim_json(&claim))).map(|()| Outcome::default());
+    }
+    println!("{}", claim_line(&claim));
+    for line in assessment_lines(&claim) {
+        println!("    {line}");
+    }
+    for mark in &claim.marks {
+        let at = chrono::DateTime::from_timestamp(mark.at, 0)
+            .map_or_else(String::new, |t| t.to_rfc3339());
+        let note = mark.note.as_deref().map_or_else(String::new, |n| format!(": {n}"));
+        println!("    {} by {} at {at}{note}", mark.status.as_str(), mark.by);
+    }
+    Ok(Outcome::default())
 }
 
 fn rating_json(rating: &SourceRating) -> Value {

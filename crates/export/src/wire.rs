@@ -140,6 +140,7 @@ pub fn claim_json(claim: &ClaimRecord, offsets: &CharOffsets) -> Value {
         "source": claim.source.as_ref().map(|source| source_json(source, offsets)),
         "form": claim.form,
         "cue": claim.cue,
+        "cue_span": claim.cue_span.map(|span| span_json(span, claim.cue.as_deref().unwrap_or(""), offsets)),
         "relays": claim.relays.iter().map(|relay| source_json(relay, offsets)).collect::<Vec<_>>(),
         "publisher": claim.document.publisher,
         "about": claim.about.iter().map(entity_ref_json).collect::<Vec<_>>(),
@@ -172,6 +173,12 @@ pub fn claim_json(claim: &ClaimRecord, offsets: &CharOffsets) -> Value {
         "negated": claim.negated,
         "stance": stance_str(claim.stance),
         "assessment": assessment_json(&claim.assessment),
+        "marks": claim.marks.iter().map(|mark| json!({
+            "status": mark.status.as_str(),
+            "by": mark.by,
+            "at": timestamp(mark.at),
+            "note": mark.note,
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -196,8 +203,8 @@ mod fast {
     use claimgraph_model::Span;
     use claimgraph_store::assess::credibility_meaning;
     use claimgraph_store::{
-        Assessment, ClaimConflict, ClaimOrigin, DateFact, EntityRef, PlaceFact, QuantityFact,
-        Report, SourceRating, SourceRef,
+        Assessment, ClaimConflict, ClaimMark, ClaimOrigin, DateFact, EntityRef, PlaceFact,
+        QuantityFact, Report, SourceRating, SourceRef,
     };
     use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
@@ -215,6 +222,19 @@ mod fast {
     struct ReportW<'a>(&'a Report);
     struct ConflictW<'a>(&'a ClaimConflict);
     struct RatingW<'a>(&'a SourceRating);
+    struct MarkW<'a>(&'a ClaimMark);
+
+    impl Serialize for MarkW<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mark = self.0;
+            let mut map = serializer.serialize_map(Some(4))?;
+            map.serialize_entry("at", &timestamp(mark.at))?;
+            map.serialize_entry("by", &mark.by)?;
+            map.serialize_entry("note", &mark.note)?;
+            map.serialize_entry("status", mark.status.as_str())?;
+            map.end()
+        }
+    }
     struct Seq<'a, T, W>(&'a [T], fn(&'a T) -> W);
 
     impl<'a, T, W: Serialize> Serialize for Seq<'a, T, W> {
@@ -389,11 +409,14 @@ mod fast {
             let places: Vec<PlaceW<'_>> = claim.places.iter().map(|p| PlaceW(p, offsets)).collect();
             let relays: Vec<SourceW<'_>> =
                 claim.relays.iter().map(|r| SourceW(r, offsets)).collect();
-            let mut map = serializer.serialize_map(Some(19))?;
+            let mut map = serializer.serialize_map(Some(21))?;
             map.serialize_entry("about", &Seq(&claim.about, EntityW))?;
             map.serialize_entry("assessment", &AssessmentW(&claim.assessment))?;
             map.serialize_entry("content", &claim.content)?;
             map.serialize_entry("cue", &claim.cue)?;
+            let cue_text = claim.cue.as_deref().unwrap_or("");
+            let cue_span = claim.cue_span.map(|span| SpanW(span, cue_text, offsets));
+            map.serialize_entry("cue_span", &cue_span)?;
             map.serialize_entry("dates", &dates)?;
             map.serialize_entry(
                 "document",
@@ -403,6 +426,7 @@ mod fast {
             map.serialize_entry("has_subject", &claim.has_subject)?;
             map.serialize_entry("hedges", &claim.hedges)?;
             map.serialize_entry("key", &claim_key(claim))?;
+            map.serialize_entry("marks", &Seq(&claim.marks, MarkW))?;
             map.serialize_entry("negated", &claim.negated)?;
             map.serialize_entry("places", &places)?;
             map.serialize_entry("publisher", &claim.document.publisher)?;

@@ -14,7 +14,7 @@
 //!
 //! Conventions, as in PARC-style annotation: direct content includes its quotation marks
 //! (and the comma inside them); indirect content includes "that" but not the final
-//! period; the cue is the verb group ("has said", "said in a statement", "according
+//! period; the cue is the verb group ("has said", "openly admitted", "according
 //! to"); the source is the whole noun phrase, with an appositive between commas. A quote
 //! that continues a turn has no source or cue in the text; its `resolution` names the
 //! previous speaker's entity. The publisher's own voice is never emitted here.

@@ -33,28 +33,31 @@ pub(crate) const ORIGIN_KEY_SQL: &str = "CASE WHEN c.voice = 'attributed' THEN
 /// At most this many ids go into one `IN (...)` list; longer listings are read in chunks.
 pub(crate) const CHUNK: usize = 400;
 
-/// `1,2,3`: an `IN` list of integers, written into the SQL text (ids are integers, so
-/// nothing user-given reaches the SQL).
+/// `[1,2,3]`: ids as a JSON array, bound to one parameter and read in SQL with
+/// `IN (SELECT value FROM json_each(?1))`, so that a statement is prepared once however
+/// many ids it takes.
 pub(crate) fn id_list(ids: impl IntoIterator<Item = i64>) -> String {
-    let mut list = String::new();
+    let mut list = String::from("[");
     for id in ids {
-        if !list.is_empty() {
+        if list.len() > 1 {
             list.push(',');
         }
         list.push_str(&id.to_string());
     }
-    if list.is_empty() { "NULL".to_string() } else { list }
+    list.push(']');
+    list
 }
 
 /// The cluster of each claim (its own id when it has no event row).
 fn clusters_of(conn: &Connection, claims: &[i64]) -> rusqlite::Result<HashMap<i64, i64>> {
     let mut clusters: HashMap<i64, i64> = claims.iter().map(|&id| (id, id)).collect();
     for chunk in claims.chunks(CHUNK) {
-        let mut statement = conn.prepare(&format!(
-            "SELECT claim_id, cluster_id FROM claim_events WHERE claim_id IN ({})",
-            id_list(chunk.iter().copied())
-        ))?;
-        let rows = statement.query_map([], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))?;
+        let list = id_list(chunk.iter().copied());
+        let mut statement = conn.prepare_cached(
+            "SELECT claim_id, cluster_id FROM claim_events
+             WHERE claim_id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = statement.query_map([&list], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))?;
         for row in rows {
             let (claim, cluster) = row?;
             clusters.insert(claim, cluster);
@@ -85,7 +88,7 @@ fn origins_of_clusters(
     let mut rows: Vec<Row> = Vec::new();
     for chunk in clusters.chunks(CHUNK) {
         let list = id_list(chunk.iter().copied());
-        let mut statement = conn.prepare(&format!(
+        let mut statement = conn.prepare_cached(&format!(
             "SELECT COALESCE(ev.cluster_id, c.id), c.id, c.document_id, d.external_id, c.voice,
                  c.source_entity_id, se.name, se.label, c.source_name,
                  od.id, od.external_id, od.publisher, {ORIGIN_KEY_SQL},
@@ -96,11 +99,12 @@ fn origins_of_clusters(
              LEFT JOIN entities se ON se.id = c.source_entity_id
              LEFT JOIN document_origins o ON o.document_id = d.id
              JOIN documents od ON od.id = COALESCE(o.original_id, d.id)
-             WHERE c.id IN (SELECT claim_id FROM claim_events WHERE cluster_id IN ({list}))
-                OR c.id IN ({list})
+             WHERE c.id IN (SELECT claim_id FROM claim_events
+                            WHERE cluster_id IN (SELECT value FROM json_each(?1)))
+                OR c.id IN (SELECT value FROM json_each(?1))
              ORDER BY c.id"
         ))?;
-        let mapped = statement.query_map([], |row| {
+        let mapped = statement.query_map([&list], |row| {
             let entity_id: Option<i64> = row.get(5)?;
             let entity = match entity_id {
                 Some(id) => Some(EntityRef { id, name: row.get(6)?, label: row.get(7)? }),
@@ -282,12 +286,13 @@ pub(crate) fn assessments(
     let mut conflict_rows: Vec<Conflict> = Vec::new();
     for chunk in members.chunks(CHUNK) {
         let list = id_list(chunk.iter().copied());
-        let mut statement = conn.prepare(&format!(
-            "SELECT claim_a, claim_b, detail, 0 FROM claim_conflicts WHERE claim_a IN ({list})
+        let mut statement = conn.prepare_cached(
+            "SELECT claim_a, claim_b, detail, 0 FROM claim_conflicts
+             WHERE claim_a IN (SELECT value FROM json_each(?1))
              UNION ALL SELECT claim_b, claim_a, detail, 1 FROM claim_conflicts
-             WHERE claim_b IN ({list})"
-        ))?;
-        let rows = statement.query_map([], |row| {
+             WHERE claim_b IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = statement.query_map([&list], |row| {
             Ok(Conflict {
                 member: row.get(0)?,
                 other: row.get(1)?,
@@ -309,13 +314,14 @@ pub(crate) fn assessments(
     origins.extend(origins_of_clusters(conn, &missing)?);
     let mut content: HashMap<i64, (String, String)> = HashMap::new();
     for chunk in others.chunks(CHUNK) {
-        let mut statement = conn.prepare(&format!(
+        let list = id_list(chunk.iter().copied());
+        let mut statement = conn.prepare_cached(
             "SELECT c.id, c.content, d.external_id FROM claims c
-             JOIN documents d ON d.id = c.document_id WHERE c.id IN ({})",
-            id_list(chunk.iter().copied())
-        ))?;
+             JOIN documents d ON d.id = c.document_id
+             WHERE c.id IN (SELECT value FROM json_each(?1))",
+        )?;
         let rows = statement
-            .query_map([], |row| Ok((row.get::<_, i64>(0)?, (row.get(1)?, row.get(2)?))))?;
+            .query_map([&list], |row| Ok((row.get::<_, i64>(0)?, (row.get(1)?, row.get(2)?))))?;
         for row in rows {
             let (id, value) = row?;
             content.insert(id, value);

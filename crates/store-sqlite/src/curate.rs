@@ -13,8 +13,8 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 
 use claimgraph_store::facts::normalize_name;
 use claimgraph_store::{
-    EntityMerge, EntityRef, MergeRequest, NewRating, SourceRating, SplitOutcome, SplitRequest,
-    SplitTarget, StoreError,
+    ClaimMark, EntityMerge, EntityRef, MergeRequest, NewClaimMark, NewRating, SourceRating,
+    SplitOutcome, SplitRequest, SplitTarget, StoreError,
 };
 
 use crate::backend;
@@ -111,6 +111,35 @@ fn find_entity(conn: &Connection, name: &str) -> rusqlite::Result<Option<EntityR
 
 fn no_entity(name: &str) -> StoreError {
     StoreError::NotFound(format!("no entity named {name:?}"))
+}
+
+pub fn mark_claim(conn: &Connection, mark: &NewClaimMark) -> Result<ClaimMark, StoreError> {
+    if mark.by.trim().is_empty() {
+        return Err(StoreError::InvalidQuery("who marks the claim is needed".to_string()));
+    }
+    let note = mark.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let run = || -> rusqlite::Result<Option<ClaimMark>> {
+        // One statement: the claim's existence is checked where the row is written.
+        let inserted = conn.execute(
+            "INSERT INTO claim_marks (claim_id, status, marked_by, marked_at, note)
+             SELECT id, ?2, ?3, ?4, ?5 FROM claims WHERE id = ?1",
+            params![mark.claim_id, mark.status.as_str(), mark.by.trim(), mark.at, note],
+        )?;
+        if inserted == 0 {
+            return Ok(None);
+        }
+        Ok(Some(ClaimMark {
+            id: conn.last_insert_rowid(),
+            claim_id: mark.claim_id,
+            status: mark.status,
+            by: mark.by.trim().to_string(),
+            at: mark.at,
+            note: note.map(str::to_string),
+        }))
+    };
+    run()
+        .map_err(backend)?
+        .ok_or_else(|| StoreError::NotFound(format!("no claim {}", mark.claim_id)))
 }
 
 pub fn rate_source(conn: &mut Connection, rating: &NewRating) -> Result<SourceRating, StoreError> {

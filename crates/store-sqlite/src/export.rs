@@ -2,7 +2,7 @@
 //!
 //! A page of claims is read in a fixed number of statements whatever its size: the claim
 //! rows (with their document and source entity joined), then each child table (relays,
-//! entities, dates, quantities, places) once for the page's id range, distributed by
+//! entities, dates, quantities, places, analysts' marks) once for the page's id range, distributed by
 //! claim id; then the page's assessments through `assess::assessments`, the function
 //! queries use, so that exports and queries grade claims the same way.
 
@@ -199,7 +199,7 @@ pub fn claims_after(
     let sql = format!(
         "SELECT c.id, c.start, c.end, c.content, c.form, c.cue, c.source_name,
              c.source_start, c.source_end, c.stance, c.negated, c.has_subject, c.hedges,
-             se.id, se.name, se.label, {DOCUMENT_COLUMNS}
+             se.id, se.name, se.label, {DOCUMENT_COLUMNS}, c.cue_start, c.cue_end
          FROM claims c JOIN documents d ON d.id = c.document_id
          LEFT JOIN entities se ON se.id = c.source_entity_id
          WHERE {filter} AND c.id > ?{after_at} ORDER BY c.id LIMIT ?{limit_at}"
@@ -220,6 +220,7 @@ pub fn claims_after(
                 content: row.get(3)?,
                 form: row.get(4)?,
                 cue: row.get(5)?,
+                cue_span: span(row.get(27)?, row.get(28)?),
                 source: source_name.map(|name| SourceRef {
                     name,
                     entity: source_entity,
@@ -244,6 +245,7 @@ pub fn claims_after(
                 quantities: Vec::new(),
                 places: Vec::new(),
                 assessment: Assessment::default(),
+                marks: Vec::new(),
             })
         })?;
         let mut claims: Vec<ClaimRecord> = rows.collect::<rusqlite::Result<_>>()?;
@@ -254,6 +256,7 @@ pub fn claims_after(
             if let Some(assessment) = assessments.remove(&claim.id) {
                 claim.assessment = assessment;
             }
+            claimgraph_store::assess::apply_marks(&mut claim.assessment, &claim.marks);
         }
         Ok(claims)
     };
@@ -329,6 +332,17 @@ fn fill_page(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Result<
             unit: row.get(6)?,
             span: span(row.get(7)?, row.get(8)?).unwrap_or_default(),
         });
+    }
+    let mut marks = conn.prepare_cached(
+        "SELECT id, claim_id, status, marked_by, marked_at, note FROM claim_marks
+         WHERE claim_id BETWEEN ?1 AND ?2 ORDER BY id",
+    )?;
+    let rows = marks.query_map(range, crate::read::mark_row)?;
+    for row in rows {
+        let mark = row?;
+        if let Some(&idx) = index.get(&mark.claim_id) {
+            claims[idx].marks.push(mark);
+        }
     }
     let mut places = conn.prepare_cached(
         "SELECT claim_id, text, name, geonames_id, lat, lon, precision, start, end

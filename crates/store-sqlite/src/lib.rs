@@ -26,10 +26,10 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 use claimgraph_store::{
-    ClaimQuery, ClaimRecord, ContentHash, DocumentText, EntityMerge, EntityProfile, EntityRecord,
-    EntityRef, MergeRequest, NewDocument, NewRating, PutOutcome, SearchHit, SearchQuery,
-    SourceRating, SourceSummary, SplitOutcome, SplitRequest, Stats, Store, StoreError,
-    StoredDocument,
+    ClaimMark, ClaimQuery, ClaimRecord, ContentHash, DocumentText, EntityMerge, EntityProfile,
+    EntityRecord, EntityRef, MergeRequest, NewClaimMark, NewDocument, NewRating, PutOutcome,
+    SearchHit, SearchQuery, SourceRating, SourceSummary, SplitOutcome, SplitRequest, Stats, Store,
+    StoreError, StoredDocument,
 };
 
 pub use migrate::SCHEMA_VERSION;
@@ -66,7 +66,7 @@ impl ReaderPool {
                 // copying each page into the connection's own cache.
                 .execute_batch(
                     "PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;
-                     PRAGMA mmap_size = 4294967296;",
+                     PRAGMA mmap_size = 268435456;",
                 )
                 .map_err(&open_error)?;
             reader.set_prepared_statement_cache_capacity(64);
@@ -157,6 +157,14 @@ impl Store for SqliteStore {
 
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError> {
         read::claims(&self.readers.get(), query)
+    }
+
+    fn claim(&self, id: i64) -> Result<ClaimRecord, StoreError> {
+        read::claim(&self.readers.get(), id)
+    }
+
+    fn mark_claim(&self, mark: &NewClaimMark) -> Result<ClaimMark, StoreError> {
+        curate::mark_claim(&self.conn(), mark)
     }
 
     fn sources(&self) -> Result<Vec<SourceSummary>, StoreError> {

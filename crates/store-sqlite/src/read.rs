@@ -14,10 +14,10 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use claimgraph_model::{Span, Stance};
 use claimgraph_store::facts::normalize_name;
 use claimgraph_store::{
-    AliasEvidence, Assessment, ClaimQuery, ClaimRecord, ContentHash, CopyLink, DateFact,
-    DocumentSummary, EntityOccurrence, EntityProfile, EntityRef, HitKind, PROFILE_CLAIMS,
-    PROFILE_OCCURRENCES, PlaceFact, QuantityFact, SearchHit, SearchQuery, SourceKind, SourceRef,
-    SourceSummary, Stats, StoreError, StoredDocument,
+    AliasEvidence, Assessment, ClaimMark, ClaimQuery, ClaimRecord, ClaimStatus, ContentHash,
+    CopyLink, DateFact, DocumentSummary, EntityOccurrence, EntityProfile, EntityRef, HitKind,
+    MentionRef, PROFILE_CLAIMS, PROFILE_OCCURRENCES, PlaceFact, QuantityFact, SearchHit,
+    SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError, StoredDocument,
 };
 
 use crate::backend;
@@ -129,6 +129,27 @@ pub fn document(conn: &Connection, key: &str) -> Result<StoredDocument, StoreErr
         rows.collect::<rusqlite::Result<Vec<_>>>()
     })()
     .map_err(backend)?;
+    let mentions = (|| {
+        let mut statement = conn.prepare_cached(
+            "SELECT e.id, e.name, e.label, m.start, m.end FROM mentions m
+             JOIN entities e ON e.id = m.entity_id WHERE m.document_id = ?1
+             ORDER BY m.start, m.end",
+        )?;
+        let rows = statement.query_map([id], |row| {
+            Ok((
+                EntityRef { id: row.get(0)?, name: row.get(1)?, label: row.get(2)? },
+                span(row.get(3)?, row.get(4)?),
+            ))
+        })?;
+        let mut mentions = Vec::new();
+        for row in rows {
+            if let (entity, Some(span)) = row? {
+                mentions.push(MentionRef { entity, span });
+            }
+        }
+        Ok::<_, rusqlite::Error>(mentions)
+    })()
+    .map_err(backend)?;
     let claims =
         load_claims(conn, "c.document_id = ?", vec![Value::Integer(id)], Order::Text, None)?;
     let (copy_of, copies) = copy_links(conn, id).map_err(backend)?;
@@ -137,6 +158,7 @@ pub fn document(conn: &Connection, key: &str) -> Result<StoredDocument, StoreErr
         text,
         n_sentences: n_sentences as usize,
         entities,
+        mentions,
         claims,
         copy_of,
         copies,
@@ -482,7 +504,7 @@ fn load_claims(
     let sql = format!(
         "SELECT c.id, c.start, c.end, c.content, c.form, c.cue, c.source_name, c.source_entity_id,
              c.source_start, c.source_end, c.stance, c.negated, c.has_subject, c.hedges,
-             {DOCUMENT_COLUMNS}, se.name, se.label
+             {DOCUMENT_COLUMNS}, se.name, se.label, c.cue_start, c.cue_end
          FROM claims c JOIN documents d ON d.id = c.document_id
          LEFT JOIN entities se ON se.id = c.source_entity_id
          WHERE {sql_filter} ORDER BY {order} LIMIT {limit}"
@@ -504,6 +526,7 @@ fn load_claims(
                 content: row.get(3)?,
                 form: row.get(4)?,
                 cue: row.get(5)?,
+                cue_span: span(row.get(27)?, row.get(28)?),
                 source: source_name.map(|name| SourceRef { name, entity, span: source_span }),
                 stance: if row.get::<_, String>(10)? == "denies" {
                     Stance::Denies
@@ -524,6 +547,7 @@ fn load_claims(
                 quantities: Vec::new(),
                 places: Vec::new(),
                 assessment: Assessment::default(),
+                marks: Vec::new(),
             })
         })?;
         let mut claims = rows.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -540,12 +564,12 @@ fn load_claims(
 fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Result<()> {
     let index: HashMap<i64, usize> = claims.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     let list = crate::assess::id_list(claims.iter().map(|c| c.id));
-    let mut relays = conn.prepare(&format!(
+    let mut relays = conn.prepare_cached(
         "SELECT r.claim_id, r.name, r.entity_id, e.name, e.label, r.start, r.end
          FROM claim_relays r LEFT JOIN entities e ON e.id = r.entity_id
-         WHERE r.claim_id IN ({list}) ORDER BY r.claim_id, r.position"
-    ))?;
-    let rows = relays.query_map([], |row| {
+         WHERE r.claim_id IN (SELECT value FROM json_each(?1)) ORDER BY r.claim_id, r.position",
+    )?;
+    let rows = relays.query_map([&list], |row| {
         let entity_id: Option<i64> = row.get(2)?;
         let entity = match entity_id {
             Some(id) => Some(EntityRef { id, name: row.get(3)?, label: row.get(4)? }),
@@ -560,12 +584,12 @@ fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Resul
         let (claim, relay) = row?;
         claims[index[&claim]].relays.push(relay);
     }
-    let mut about = conn.prepare(&format!(
+    let mut about = conn.prepare_cached(
         "SELECT ce.claim_id, e.id, e.name, e.label FROM claim_entities ce
          JOIN entities e ON e.id = ce.entity_id
-         WHERE ce.claim_id IN ({list}) ORDER BY ce.claim_id, ce.position"
-    ))?;
-    let rows = about.query_map([], |row| {
+         WHERE ce.claim_id IN (SELECT value FROM json_each(?1)) ORDER BY ce.claim_id, ce.position",
+    )?;
+    let rows = about.query_map([&list], |row| {
         Ok((
             row.get::<_, i64>(0)?,
             EntityRef { id: row.get(1)?, name: row.get(2)?, label: row.get(3)? },
@@ -578,11 +602,11 @@ fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Resul
             about.push(entity);
         }
     }
-    let mut dates = conn.prepare(&format!(
+    let mut dates = conn.prepare_cached(
         "SELECT claim_id, text, value, end_value, start, end FROM claim_dates
-         WHERE claim_id IN ({list}) ORDER BY claim_id, position"
-    ))?;
-    let rows = dates.query_map([], |row| {
+         WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY claim_id, position",
+    )?;
+    let rows = dates.query_map([&list], |row| {
         Ok((
             row.get::<_, i64>(0)?,
             DateFact {
@@ -597,11 +621,11 @@ fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Resul
         let (claim, date) = row?;
         claims[index[&claim]].dates.push(date);
     }
-    let mut quantities = conn.prepare(&format!(
+    let mut quantities = conn.prepare_cached(
         "SELECT claim_id, text, kind, value, min, max, unit, start, end FROM claim_quantities
-         WHERE claim_id IN ({list}) ORDER BY claim_id, position"
-    ))?;
-    let rows = quantities.query_map([], |row| {
+         WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY claim_id, position",
+    )?;
+    let rows = quantities.query_map([&list], |row| {
         Ok((
             row.get::<_, i64>(0)?,
             QuantityFact {
@@ -619,11 +643,11 @@ fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Resul
         let (claim, quantity) = row?;
         claims[index[&claim]].quantities.push(quantity);
     }
-    let mut places = conn.prepare(&format!(
+    let mut places = conn.prepare_cached(
         "SELECT claim_id, text, name, geonames_id, lat, lon, precision, start, end
-         FROM claim_places WHERE claim_id IN ({list}) ORDER BY claim_id, position"
-    ))?;
-    let rows = places.query_map([], |row| {
+         FROM claim_places WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY claim_id, position",
+    )?;
+    let rows = places.query_map([&list], |row| {
         Ok((
             row.get::<_, i64>(0)?,
             PlaceFact {
@@ -641,14 +665,43 @@ fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Resul
         let (claim, place) = row?;
         claims[index[&claim]].places.push(place);
     }
+    let mut marks = conn.prepare_cached(
+        "SELECT id, claim_id, status, marked_by, marked_at, note FROM claim_marks
+         WHERE claim_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+    )?;
+    let rows = marks.query_map([&list], mark_row)?;
+    for row in rows {
+        let mark = row?;
+        claims[index[&mark.claim_id]].marks.push(mark);
+    }
     let ids: Vec<i64> = claims.iter().map(|c| c.id).collect();
     let mut assessments = crate::assess::assessments(conn, &ids)?;
     for claim in claims.iter_mut() {
         if let Some(assessment) = assessments.remove(&claim.id) {
             claim.assessment = assessment;
         }
+        claimgraph_store::assess::apply_marks(&mut claim.assessment, &claim.marks);
     }
     Ok(())
+}
+
+/// Reads `id, claim_id, status, marked_by, marked_at, note` of `claim_marks`.
+pub(crate) fn mark_row(row: &Row<'_>) -> rusqlite::Result<ClaimMark> {
+    let status: String = row.get(2)?;
+    Ok(ClaimMark {
+        id: row.get(0)?,
+        claim_id: row.get(1)?,
+        status: ClaimStatus::parse(&status).unwrap_or(ClaimStatus::Retracted),
+        by: row.get(3)?,
+        at: row.get(4)?,
+        note: row.get(5)?,
+    })
+}
+
+pub fn claim(conn: &Connection, id: i64) -> Result<ClaimRecord, StoreError> {
+    load_claims(conn, "c.id = ?", vec![Value::Integer(id)], Order::Text, None)?
+        .pop()
+        .ok_or_else(|| StoreError::NotFound(format!("no claim {id}")))
 }
 
 pub fn sources(conn: &Connection) -> Result<Vec<SourceSummary>, StoreError> {

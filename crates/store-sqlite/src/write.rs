@@ -183,8 +183,9 @@ fn put_claims(
     let mut insert_claim = tx.prepare_cached(
         "INSERT INTO claims (document_id, start, end, content, voice, form, cue, source_name,
              source_norm, source_entity_id, source_start, source_end, stance, negated,
-             has_subject, hedges, date_start, date_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+             has_subject, hedges, date_start, date_end, cue_start, cue_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+             ?19, ?20)",
     )?;
     let mut insert_fts =
         tx.prepare_cached("INSERT INTO claims_fts (rowid, content) VALUES (?1, ?2)")?;
@@ -234,6 +235,8 @@ fn put_claims(
             hedges,
             claim.date_range.map(|(start, _)| start.to_string()),
             claim.date_range.map(|(_, end)| end.to_string()),
+            claim.cue_span.map(|span| span.start as i64),
+            claim.cue_span.map(|span| span.end as i64),
         ])?;
         let claim_id = tx.last_insert_rowid();
         insert_fts.execute(params![claim_id, claim.content])?;

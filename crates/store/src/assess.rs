@@ -194,6 +194,24 @@ pub fn credibility(n_origins: usize, n_against: usize) -> (u8, String) {
     }
 }
 
+/// Lets an analyst's latest verdict on a claim override the grade worked out from its
+/// reports: confirmed is 1, retracted is 5, with who said so and when in the reason.
+pub fn apply_marks(assessment: &mut crate::Assessment, marks: &[crate::ClaimMark]) {
+    let Some(mark) = marks.last() else { return };
+    let day = chrono::DateTime::from_timestamp(mark.at, 0)
+        .map_or_else(String::new, |t| format!(" on {}", t.date_naive()));
+    let note = mark.note.as_deref().map_or_else(String::new, |n| format!(" ({n})"));
+    let (grade, verdict) = match mark.status {
+        crate::ClaimStatus::Confirmed => (1, "confirmed"),
+        crate::ClaimStatus::Retracted => (5, "retracted"),
+    };
+    assessment.credibility = grade;
+    assessment.credibility_reason = format!(
+        "{verdict} by {}{day}{note}; from its reports alone: {}",
+        mark.by, assessment.credibility_reason
+    );
+}
+
 /// What each credibility grade means.
 pub fn credibility_meaning(grade: u8) -> &'static str {
     match grade {

@@ -65,6 +65,8 @@ pub struct ClaimFacts {
     pub source: Option<LocalSource>,
     pub form: Option<&'static str>,
     pub cue: Option<String>,
+    /// Where the cue is in the text (the first part of a cue in several parts).
+    pub cue_span: Option<Span>,
     pub relays: Vec<LocalSource>,
     /// Indices into `DocumentFacts::entities`, distinct, the subject first.
     pub about: Vec<usize>,
@@ -145,17 +147,18 @@ pub fn document_facts(document: &Document, analysis: &Analysis) -> DocumentFacts
                 .map(|part| part.slice(text).trim())
                 .collect::<Vec<_>>()
                 .join(" … ");
-            let (source, form, cue) = match claim.voice {
+            let (source, form, cue_span) = match claim.voice {
                 ClaimVoice::Attributed(idx) => {
                     let attribution = analysis.attributions.get(idx);
                     (
                         local_source(idx),
                         attribution.map(|a| a.form.as_str()),
-                        attribution.and_then(|a| a.cue).map(|cue| cue.slice(text).to_string()),
+                        attribution.and_then(|a| a.cue),
                     )
                 }
                 ClaimVoice::Publisher => (None, None, None),
             };
+            let cue = cue_span.map(|cue| cue.slice(text).to_string());
             let relays = claim.chain.iter().skip(1).filter_map(|&idx| local_source(idx)).collect();
             let mut about: Vec<usize> = Vec::new();
             for &mention_idx in &claim.mentions {
@@ -252,6 +255,7 @@ pub fn document_facts(document: &Document, analysis: &Analysis) -> DocumentFacts
                 source,
                 form,
                 cue,
+                cue_span,
                 relays,
                 has_subject: claim.has_subject && !about.is_empty(),
                 about,

@@ -32,12 +32,12 @@ pub use assess::{Difference, Reliability};
 pub use error::StoreError;
 pub use paging::{DocumentText, EntityRecord, PUBLIC_FIGURE_MIN_DOCUMENTS};
 pub use types::{
-    AliasEvidence, Assessment, ClaimConflict, ClaimOrigin, ClaimQuery, ClaimRecord, ContentHash,
-    CopyLink, DateFact, DocumentMeta, DocumentSummary, EntityMerge, EntityOccurrence,
-    EntityProfile, EntityRef, HitKind, MergeRequest, NewDocument, NewRating, OriginKind,
-    PROFILE_CLAIMS, PROFILE_OCCURRENCES, PlaceFact, PutOutcome, QuantityFact, Report, SearchHit,
-    SearchQuery, SourceKind, SourceRating, SourceRef, SourceSummary, SplitOutcome, SplitRequest,
-    SplitTarget, Stats, StoredDocument,
+    AliasEvidence, Assessment, ClaimConflict, ClaimMark, ClaimOrigin, ClaimQuery, ClaimRecord,
+    ClaimStatus, ContentHash, CopyLink, DateFact, DocumentMeta, DocumentSummary, EntityMerge,
+    EntityOccurrence, EntityProfile, EntityRef, HitKind, MentionRef, MergeRequest, NewClaimMark,
+    NewDocument, NewRating, OriginKind, PROFILE_CLAIMS, PROFILE_OCCURRENCES, PlaceFact, PutOutcome,
+    QuantityFact, Report, SearchHit, SearchQuery, SourceKind, SourceRating, SourceRef,
+    SourceSummary, SplitOutcome, SplitRequest, SplitTarget, Stats, StoredDocument,
 };
 
 /// A knowledge store. Implementations are shared across threads; writes are serialized
@@ -67,6 +67,14 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// Claims matching every given filter, in document then text order.
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError>;
+
+    /// One claim by its store id. [`StoreError::NotFound`] when there is none.
+    fn claim(&self, id: i64) -> Result<ClaimRecord, StoreError>;
+
+    /// Records an analyst's verdict on a claim (confirmed or retracted); the latest
+    /// verdict sets the claim's credibility (1 when confirmed, 5 when retracted) and is
+    /// shown with who gave it. [`StoreError::NotFound`] when the claim does not exist.
+    fn mark_claim(&self, mark: &NewClaimMark) -> Result<ClaimMark, StoreError>;
 
     /// Publishers and speakers, most claims first.
     fn sources(&self) -> Result<Vec<SourceSummary>, StoreError>;

@@ -18,9 +18,9 @@ use claimgraph_model::{
 };
 
 use crate::{
-    ClaimQuery, ClaimRecord, ContentHash, DocumentMeta, HitKind, MergeRequest, NewDocument,
-    NewRating, OriginKind, PutOutcome, Reliability, SearchQuery, SourceKind, SplitRequest,
-    SplitTarget, Store, StoreError,
+    ClaimQuery, ClaimRecord, ClaimStatus, ContentHash, DocumentMeta, HitKind, MergeRequest,
+    NewClaimMark, NewDocument, NewRating, OriginKind, PutOutcome, Reliability, SearchQuery,
+    SourceKind, SplitRequest, SplitTarget, Store, StoreError,
 };
 
 /// Runs every check on fresh stores made by `make`.
@@ -50,6 +50,7 @@ pub fn run_suite(make: impl Fn() -> Box<dyn Store>) {
         ("ratings_are_kept_with_who_and_when_and_shown_with_claims", ratings),
         ("merge_then_split_restores_the_entities", merge_then_split),
         ("a_wrong_join_is_split_off_by_document", split_by_documents),
+        ("claims_are_marked_confirmed_or_retracted_with_who_and_when", claim_marks),
         ("export_pages_cover_every_record_once_in_id_order", export_pages),
         ("export_pages_of_claims_apply_the_claim_filters", export_page_filters),
         ("public_figure_marks_override_the_default_rule", public_marks),
@@ -89,6 +90,8 @@ pub struct FixtureClaim {
     pub place: Option<(&'static str, &'static str)>,
     /// A count inside the content.
     pub quantity: Option<(&'static str, f64)>,
+    /// The cue of the original source's attribution, found after the source's mention.
+    pub cue: Option<&'static str>,
 }
 
 fn find(text: &str, needle: &str, from: usize) -> Span {
@@ -149,9 +152,16 @@ impl Fixture {
             let mut chain = Vec::new();
             let attribute = |analysis: &mut Analysis, entity: usize| {
                 let mention = analysis.entities[entity].mentions[0];
+                let source = analysis.mentions[mention].span;
+                let cue = match (claim.cue, claim.source) {
+                    (Some(cue), Some(original)) if original == entity => {
+                        Some(find(text, cue, source.end))
+                    }
+                    _ => None,
+                };
                 analysis.attributions.push(Attribution {
-                    source: Some(analysis.mentions[mention].span),
-                    cue: None,
+                    source: Some(source),
+                    cue,
                     content: vec![content],
                     form: AttributionForm::Indirect,
                     resolution: Some(SourceResolution {
@@ -285,6 +295,7 @@ fn ministry_report() -> Fixture {
         FixtureClaim {
             source: Some(0),
             content: "the Islamic Revolutionary Guard Corps (IRGC) moved troops to Basra on 3 March 2017",
+            cue: Some("said"),
             date: Some(("3 March 2017", "2017-03-03")),
             place: Some(("Basra", "Basra")),
             ..FixtureClaim::default()
@@ -367,10 +378,79 @@ fn round_trip(store: &dyn Store) {
     assert_eq!(attributed.places[0].name, "Basra");
     let names: Vec<&str> = attributed.about.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"Islamic Revolutionary Guard Corps"), "about: {names:?}");
+    assert_eq!(attributed.cue.as_deref(), Some("said"));
+    assert_eq!(attributed.cue_span.unwrap().slice(&stored.text), "said");
     let own_voice = &stored.claims[1];
     assert!(own_voice.source.is_none());
+    assert!(own_voice.cue_span.is_none());
     assert_eq!(own_voice.quantities[0].value, Some(40.0));
     assert_eq!(own_voice.quantities[0].text, "40");
+    // Every mention, in text order, with its entity.
+    let mentions: Vec<(&str, &str)> = stored
+        .mentions
+        .iter()
+        .map(|m| (m.span.slice(&stored.text), m.entity.name.as_str()))
+        .collect();
+    assert_eq!(
+        mentions,
+        [
+            ("Ministry of Defence", "Ministry of Defence"),
+            ("Islamic Revolutionary Guard Corps", "Islamic Revolutionary Guard Corps"),
+            ("IRGC", "Islamic Revolutionary Guard Corps"),
+            ("Basra", "Basra"),
+            ("IRGC", "Islamic Revolutionary Guard Corps"),
+        ]
+    );
+    // A claim by its id is the same record as in its document.
+    assert_eq!(store.claim(attributed.id).unwrap(), *attributed);
+    assert!(matches!(store.claim(attributed.id + 1000), Err(StoreError::NotFound(_))));
+}
+
+fn claim_marks(store: &dyn Store) {
+    put_one(store, &ministry_report());
+    let claim = claim_in(store, "a");
+    assert!(claim.marks.is_empty());
+    assert_eq!(claim.assessment.credibility, 6, "one origin: cannot be judged");
+    let confirmed = store
+        .mark_claim(&NewClaimMark {
+            claim_id: claim.id,
+            status: ClaimStatus::Confirmed,
+            by: "analyst one".into(),
+            at: 1_700_000_100,
+            note: Some("matches satellite images".into()),
+        })
+        .unwrap();
+    assert_eq!(confirmed.status, ClaimStatus::Confirmed);
+    let after = store.claim(claim.id).unwrap();
+    assert_eq!(after.marks, vec![confirmed.clone()]);
+    assert_eq!(after.assessment.credibility, 1);
+    assert!(after.assessment.credibility_reason.contains("analyst one"));
+    // The latest verdict stands; the history stays.
+    let retracted = store
+        .mark_claim(&NewClaimMark {
+            claim_id: claim.id,
+            status: ClaimStatus::Retracted,
+            by: "analyst two".into(),
+            at: 1_700_000_200,
+            note: None,
+        })
+        .unwrap();
+    let after = store.claim(claim.id).unwrap();
+    assert_eq!(after.marks, vec![confirmed, retracted]);
+    assert_eq!(after.assessment.credibility, 5);
+    // Listings carry the same verdicts; the other claim has none.
+    let listed = store.claims(&ClaimQuery::default()).unwrap();
+    let same = listed.iter().find(|c| c.id == claim.id).unwrap();
+    assert_eq!(same.assessment.credibility, 5);
+    assert!(listed.iter().filter(|c| c.id != claim.id).all(|c| c.marks.is_empty()));
+    let missing = store.mark_claim(&NewClaimMark {
+        claim_id: claim.id + 1000,
+        status: ClaimStatus::Confirmed,
+        by: "analyst one".into(),
+        at: 1_700_000_300,
+        note: None,
+    });
+    assert!(matches!(missing, Err(StoreError::NotFound(_))), "{missing:?}");
 }
 
 fn same_text_once(store: &dyn Store) {

@@ -93,6 +93,8 @@ pub struct StoredDocument {
     pub n_sentences: usize,
     /// The store-wide entities this document mentions, with their mention counts here.
     pub entities: Vec<(EntityRef, usize)>,
+    /// Every mention of those entities, in text order.
+    pub mentions: Vec<MentionRef>,
     pub claims: Vec<ClaimRecord>,
     /// The original when this document is a near-duplicate (a syndicated or lightly
     /// edited copy) of an earlier one.
@@ -178,6 +180,8 @@ pub struct ClaimRecord {
     /// "direct", "indirect", "mixed"; `None` for the publisher's own voice.
     pub form: Option<String>,
     pub cue: Option<String>,
+    /// Where the cue is in the document text; `None` for claims stored before schema 3.
+    pub cue_span: Option<Span>,
     /// Who relayed it, from the original source outward (the publisher is not included:
     /// it is `document.publisher`).
     pub relays: Vec<SourceRef>,
@@ -192,6 +196,63 @@ pub struct ClaimRecord {
     pub stance: Stance,
     /// Corroboration, contradiction and the Admiralty grades.
     pub assessment: Assessment,
+    /// Analysts' verdicts on the claim, oldest first; the latest stands.
+    pub marks: Vec<ClaimMark>,
+}
+
+/// An analyst's verdict on a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimStatus {
+    /// Checked against independent evidence and found true.
+    Confirmed,
+    /// Withdrawn by its source, or shown false.
+    Retracted,
+}
+
+impl ClaimStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimStatus::Confirmed => "confirmed",
+            ClaimStatus::Retracted => "retracted",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ClaimStatus> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "confirmed" | "confirm" => Some(ClaimStatus::Confirmed),
+            "retracted" | "retract" => Some(ClaimStatus::Retracted),
+            _ => None,
+        }
+    }
+}
+
+/// A stored verdict: who marked the claim, when and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimMark {
+    pub id: i64,
+    pub claim_id: i64,
+    pub status: ClaimStatus,
+    pub by: String,
+    /// Seconds since the Unix epoch.
+    pub at: i64,
+    pub note: Option<String>,
+}
+
+/// A request to mark a claim confirmed or retracted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewClaimMark {
+    pub claim_id: i64,
+    pub status: ClaimStatus,
+    pub by: String,
+    pub at: i64,
+    pub note: Option<String>,
+}
+
+/// An entity's mention in a document's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionRef {
+    pub entity: EntityRef,
+    pub span: Span,
 }
 
 /// How a claim stands against the other reports of the same event.

@@ -178,6 +178,41 @@ fn a_rating_is_kept_with_who_and_when_and_shown_with_claims() {
 }
 
 #[test]
+fn a_claim_is_marked_confirmed_or_retracted_with_who_and_why() {
+    let dir = scratch("mark");
+    let db = corpus(&dir);
+    let mayor = &claims(&db, &["--by", "Elena Brandt"])[0];
+    let id = mayor["id"].as_i64().expect("claim id").to_string();
+    let before = ok_json(&["claim", &id, "--json", "--db", path(&db)]);
+    assert_eq!(before["content"], mayor["content"]);
+    assert_eq!(before["marks"].as_array().map(Vec::len), Some(0));
+    let cue = before["cue_span"].as_array().expect("a cue span");
+    assert!(cue[0].as_u64() < cue[1].as_u64(), "{cue:?}");
+    let mark = ok_json(&[
+        "mark",
+        &id,
+        "retracted",
+        "--note",
+        "the mayor corrected the figure",
+        "--json",
+        "--db",
+        path(&db),
+    ]);
+    assert_eq!(mark["status"], "retracted");
+    assert_eq!(mark["by"], "tester", "$USER by default");
+    let after = ok_json(&["claim", &id, "--json", "--db", path(&db)]);
+    assert_eq!(after["marks"][0]["note"], "the mayor corrected the figure");
+    assert_eq!(after["assessment"]["credibility"], 5);
+    let text = claimgraph(&["claim", &id, "--db", path(&db)]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("retracted by tester"));
+    let bad = claimgraph(&["mark", &id, "maybe", "--db", path(&db)]);
+    assert!(!bad.status.success(), "only confirmed or retracted");
+    let missing = claimgraph(&["mark", "999999", "confirmed", "--db", path(&db)]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("999999"));
+}
+
+#[test]
 fn merge_then_split_restores_the_entities() {
     let dir = scratch("merge");
     let db = corpus(&dir);

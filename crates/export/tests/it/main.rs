@@ -115,6 +115,7 @@ fn full_claim() -> claimgraph_store::ClaimRecord {
         }),
         form: Some("indirect".to_string()),
         cue: Some("said".to_string()),
+        cue_span: Some(Span::new(12, 16)),
         relays: vec![SourceRef { name: "the Post".to_string(), entity: None, span: None }],
         about: vec![entity.clone()],
         has_subject: true,
@@ -177,6 +178,14 @@ fn full_claim() -> claimgraph_store::ClaimRecord {
             credibility: 4,
             credibility_reason: "contradicted".to_string(),
         },
+        marks: vec![claimgraph_store::ClaimMark {
+            id: 1,
+            claim_id: 3,
+            status: claimgraph_store::ClaimStatus::Retracted,
+            by: "analyst".to_string(),
+            at: 1_700_000_200,
+            note: Some("the paper corrected it".to_string()),
+        }],
     }
 }
 

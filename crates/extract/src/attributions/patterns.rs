@@ -21,6 +21,8 @@
 //! A quote that makes up a whole unit with no cue of its own continues the previous
 //! attribution's turn; it becomes its own attribution, without source or cue.
 
+use std::cell::Cell;
+
 use claimgraph_model::{AttributionForm, TokenKind};
 
 use super::cues::{Cue, CueClass, Lexicon, needs_infinitive, particles};
@@ -66,12 +68,22 @@ const MERGE_TURNS: bool = false;
 /// Delorey"), as GGT annotates, instead of kept as PARC and PolNeAR do.
 const TRIM_TITLES: bool = true;
 
+/// How far around a speaker label in capitals its name is looked for, in tokens, and how
+/// many labels a document may look up: text of nothing but labels stays linear.
+const NAME_WINDOW: usize = 3000;
+const MAX_NAME_LOOKUPS: usize = 256;
+
 /// Units of quote-only text at most this far after an attribution continue its turn.
 const CONTINUATION_UNITS: usize = 3;
 
 pub fn extract(doc: &Doc<'_>, lexicon: &Lexicon) -> Vec<Draft> {
-    let mut state =
-        State { doc, lexicon, drafts: Vec::new(), used_quote: vec![false; doc.quotes.len()] };
+    let mut state = State {
+        doc,
+        lexicon,
+        drafts: Vec::new(),
+        used_quote: vec![false; doc.quotes.len()],
+        name_lookups: Cell::new(0),
+    };
     for (u, &(us, ue)) in doc.units.iter().enumerate() {
         let unit_first_draft = state.drafts.len();
         let mut i = us;
@@ -101,7 +113,8 @@ pub fn extract(doc: &Doc<'_>, lexicon: &Lexicon) -> Vec<Draft> {
             {
                 next = draft.source.map_or(i + 1, |s| s.1);
                 state.push(draft);
-            } else if let Some(cue) = lexicon.get(w).or_else(|| made_clear(doc, i))
+            } else if let Some(cue) =
+                lexicon.get(w).or_else(|| made_clear(doc, i)).or_else(|| seen_as(doc, i))
                 && let Some(draft) = state.at_cue(u, i, cue, us, ue, unit_first_draft)
             {
                 next = draft.cue.map_or(i + 1, |c| c.1.max(i + 1));
@@ -124,11 +137,16 @@ struct State<'d, 'a> {
     lexicon: &'d Lexicon,
     drafts: Vec<Draft>,
     used_quote: Vec<bool>,
+    /// How many speaker labels in capitals were looked up ([`MAX_NAME_LOOKUPS`]).
+    name_lookups: Cell<usize>,
 }
 
 impl State<'_, '_> {
     fn push(&mut self, mut draft: Draft) {
-        let is_according = draft.cue.is_some_and(|c| self.doc.low(c.0) == "according");
+        // "according to" and the frames of polls ("In a poll released Monday") name
+        // documents and counts, never titled people.
+        let is_according =
+            draft.cue.is_some_and(|c| matches!(self.doc.low(c.0), "according" | "in" | "by"));
         if let Some(src) = draft.source
             && TRIM_TITLES
             && !is_according
@@ -209,8 +227,10 @@ impl State<'_, '_> {
         }
         // Section labels ("READ MORE:", "The Latest:", "Editor's Note:", "KEEPING SCORE:")
         // are no speakers: a label word, a leading article, or several words in capitals.
+        // One word in capitals is a transcript's speaker ("WALLACE: …", "Q: …").
+        let n_words = (us..k).filter(|&i| doc.is_word(i)).count();
         let shouting = (us..k).all(|i| !doc.is_word(i) || is_all_caps(doc.word(i)));
-        if shouting
+        if (shouting && (n_words > 1 || !self.named_elsewhere(us)))
             || doc.low(us) == "the"
             || (us..k).any(|i| is_time_word(doc.low(i)) || is_section_label(doc.low(i)))
         {
@@ -228,6 +248,26 @@ impl State<'_, '_> {
             form,
             continues: None,
             unit: u,
+        })
+    }
+
+    /// The word in capitals at `i` ("PENCE") is written as a name nearby ("Pence"): a
+    /// transcript's speaker, not a section label ("ENERGY", "Q").
+    fn named_elsewhere(&self, i: usize) -> bool {
+        let doc = self.doc;
+        let word = doc.word(i);
+        if word.chars().count() < 3 || self.name_lookups.get() >= MAX_NAME_LOOKUPS {
+            return false;
+        }
+        self.name_lookups.set(self.name_lookups.get() + 1);
+        let from = i.saturating_sub(NAME_WINDOW);
+        let to = (i + NAME_WINDOW).min(doc.len());
+        (from..to).any(|k| {
+            k != i
+                && doc.is_cap(k)
+                && !is_all_caps(doc.word(k))
+                && doc.word(k).len() == word.len()
+                && doc.low(k) == doc.low(i)
         })
     }
 
@@ -325,7 +365,8 @@ impl State<'_, '_> {
                 || (doc.low(c - 2) == "on"
                     && matches!(doc.low(c.saturating_sub(3)), "went" | "goes")));
         // Noun uses ("the report", "Trump's claims") and infinitives ("declined to say").
-        let pronominal = matches!(prev, "another" | "others" | "many" | "some" | "most")
+        let pronominal = (matches!(prev, "another" | "others" | "many" | "some" | "most")
+            || (c > us + 2 && doc.low(c - 2) == "in" && is_share(doc, c)))
             && matches!(doc.low(c), "said" | "says" | "say" | "told" | "added" | "wrote");
         if (is_determiner(prev) && !pronominal) || prev == "'s" || (prev == "to" && !aspect) {
             return None;
@@ -380,6 +421,15 @@ impl State<'_, '_> {
         if doc.low(c) == "show" && !(c > us && doc.is_word(c - 1) && prev.ends_with('s')) {
             return None;
         }
+        // "a program called Sandy Hook Promise", 'a class called "Perception"': a name
+        // given after an indefinite noun, not a speaker calling ("A spokesman called the
+        // report baseless" is one).
+        if doc.low(c) == "called"
+            && (doc.is_cap(c + 1) || !doc.is_word(c + 1))
+            && np_before(doc, c, us).is_some_and(|s| matches!(doc.low(s.0), "a" | "an" | "one"))
+        {
+            return None;
+        }
         if cue.class == CueClass::Seem {
             return self.seem(u, c, c, us, ue);
         }
@@ -392,12 +442,17 @@ impl State<'_, '_> {
             let be = if is_be(doc.low(c - 1)) { c - 1 } else { c - 2 };
             return self.seem(u, be, c, us, ue);
         }
-        // The verb group: auxiliaries before, particles and "in a statement" after.
+        // The verb group: auxiliaries and manner adverbs before, particles after.
         let mut gs = c;
         if aspect {
             gs = if doc.low(c - 2) == "on" { c - 3 } else { c - 2 };
         }
-        while gs > us && c - gs < 3 && is_cue_auxiliary(doc.low(gs - 1)) {
+        while gs > us
+            && c - gs < 3
+            && (is_cue_auxiliary(doc.low(gs - 1))
+                || (is_manner_adverb(doc.low(gs - 1)) && !doc.is_cap(gs - 1))
+                || is_cue_adverb(doc.low(gs - 1)))
+        {
             gs -= 1;
         }
         // "was widely reported by": the adverb stands inside the passive.
@@ -417,7 +472,8 @@ impl State<'_, '_> {
             // finite.
             if cue.participle {
                 gs -= 1;
-                progressive = matches!(cue.class, CueClass::Say | CueClass::Tell)
+                progressive = (matches!(cue.class, CueClass::Say | CueClass::Tell)
+                    || particle_needed.is_some())
                     && !matches!(doc.low(c), "calling" | "responding" | "commenting");
             }
         }
@@ -435,12 +491,8 @@ impl State<'_, '_> {
         } else if matches!(w, "call" | "calls" | "called" | "calling") {
             // "called X a liar" is an attitude with a noun phrase; keep it.
         }
-        if doc.low(ge) == "in"
-            && matches!(doc.low(ge + 1), "a" | "an")
-            && doc.low(ge + 2) == "statement"
-        {
-            ge += 3;
-        }
+        // "said in a statement" stays an adjunct: GGT marks only "said", and so does a
+        // third of PolNeAR.
         if ge > ue {
             return None;
         }
@@ -450,8 +502,13 @@ impl State<'_, '_> {
             return self.participle(u, c, cue, cue_span, us, ue, unit_first_draft);
         }
 
+        // "Jane Roe, the chairman of the party, said Smith …": the comma closes an
+        // appositive of the subject that opens the clause; the cue is preposed.
+        let appositive_subject = doc.low(gs.saturating_sub(1)) == ","
+            && np_before(doc, gs, us).is_some_and(|s| s.0 <= self.floor(us, unit_first_draft));
         // Postposed, inverted: "…, said the minister" / '"…," said Smith'.
         if gs > us
+            && !appositive_subject
             && (doc.low(gs - 1) == "," || self.is_closing_quote(gs - 1))
             && matches!(cue.class, CueClass::Say | CueClass::Tell)
         {
@@ -480,7 +537,9 @@ impl State<'_, '_> {
             let mut k = gs;
             while k > us
                 && gs - k < 4
-                && (is_time_word(doc.low(k - 1)) || matches!(doc.low(k - 1), "here" | "there"))
+                && (is_time_word(doc.low(k - 1))
+                    || is_sentence_adverb(doc.low(k - 1))
+                    || matches!(doc.low(k - 1), "here" | "there"))
             {
                 k -= 1;
             }
@@ -826,7 +885,9 @@ impl State<'_, '_> {
                 | "sign"
                 | "signs"
                 | "banner"
-        ) {
+        ) || (cue.class == CueClass::Say && is_share(doc, cue_span.0))
+        {
+            // "…, with 22 percent saying they would not vote": a share of a poll.
             np_before(doc, cue_span.0, us)
         } else {
             return None;
@@ -1059,7 +1120,10 @@ impl State<'_, '_> {
         let framed = (np.0..np.1).any(|k| {
             is_frame_noun(doc.low(k))
                 && (k + 1 == np.1
-                    || matches!(doc.low(k + 1), "of" | "by" | "from" | "for" | "conducted"))
+                    || matches!(
+                        doc.low(k + 1),
+                        "of" | "by" | "from" | "for" | "conducted" | "released" | "published"
+                    ))
         });
         if !framed {
             return None;
@@ -1186,6 +1250,10 @@ impl State<'_, '_> {
             }
             k += 1;
         }
+        // Adjuncts before a quote: 'told CNN on Sunday, "…"'.
+        if k > cs && doc.quote_opening_at(k).is_some() && doc.low(k - 1) == "," {
+            cs = k;
+        }
         if cs == ge {
             // A leading time word: "said Tuesday the plan …".
             while cs < ue
@@ -1232,6 +1300,19 @@ impl State<'_, '_> {
         }
         if end - cs == 1 && (is_empty_content(doc.low(cs)) || !doc.is_word(cs)) {
             return None;
+        }
+        // A prepositional adjunct is no content: "responded on Twitter", "wrote in an
+        // email"; the clause comes after "that" when one follows ("wrote in his book Going
+        // Home that …"). "to" opens infinitives ("plans to run"), which are content.
+        if matches!(doc.low(cs), "in" | "on" | "at" | "via" | "during" | "with" | "as") {
+            let that = (cs + 1..(cs + 14).min(end))
+                .take_while(|&k| doc.is_word(k) || doc.low(k) == "," || doc.low(k) == "'s")
+                .find(|&k| doc.low(k) == "that" && !doc.in_quote(k));
+            match that {
+                Some(t) => return Some((vec![(t, end)], classify(doc, t, end))),
+                None if end - cs <= 7 && !(cs..end).any(|k| doc.in_quote(k)) => return None,
+                None => {}
+            }
         }
         if let Some(q) = doc.quote_opening_at(cs)
             && q.end >= end
@@ -1308,6 +1389,108 @@ fn made_clear(doc: &Doc<'_>, i: usize) -> Option<Cue> {
         .then_some(Cue { class: CueClass::Say, participle: w == "making", past: false })
 }
 
+/// Adverbs that stand between a subject and its verb: "Carter however said", "Smith
+/// quickly added". Nouns and adjectives in "-ly" ("family", "rally", "early") are no
+/// adverbs.
+fn is_sentence_adverb(w: &str) -> bool {
+    matches!(w, "however" | "too" | "instead" | "meanwhile" | "nonetheless" | "likewise" | "though")
+        || is_manner_adverb(w)
+}
+
+/// Adverbs of time and degree that PARC-style annotation keeps in the cue: "now says",
+/// "later told", "has long argued", "even suggested". Negation ("never") stays out.
+fn is_cue_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "now"
+            | "still"
+            | "then"
+            | "just"
+            | "later"
+            | "often"
+            | "first"
+            | "even"
+            | "once"
+            | "further"
+            | "earlier"
+            | "long"
+            | "again"
+            | "always"
+            | "already"
+    )
+}
+
+/// "-ly" adverbs of manner, which PARC-style annotation keeps in the cue ("openly
+/// admitted", "has repeatedly said"); nouns and adjectives in "-ly" are none.
+fn is_manner_adverb(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family"
+                | "assembly"
+                | "rally"
+                | "supply"
+                | "monopoly"
+                | "anomaly"
+                | "italy"
+                | "elderly"
+                | "friendly"
+                | "lonely"
+                | "deadly"
+                | "costly"
+                | "likely"
+                | "unlikely"
+                | "orderly"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "nightly"
+                | "hourly"
+                | "quarterly"
+                | "kelly"
+                | "daily"
+                | "ally"
+                | "bully"
+                | "holy"
+        )
+}
+
+/// The tokens before `end` close a share of people: "22 percent", "42%", "three in 10".
+fn is_share(doc: &Doc<'_>, end: usize) -> bool {
+    let Some(last) = end.checked_sub(1) else { return false };
+    let number = |i: usize| {
+        doc.input.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+            || matches!(
+                doc.low(i),
+                "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            )
+    };
+    matches!(doc.low(last), "percent" | "%") && last > 0 && number(last - 1)
+        || (number(last) && last >= 2 && doc.low(last - 1) == "in" && number(last - 2))
+}
+
+/// "see X as Y", "views X as Y": a judgement, when "as" follows the object within the
+/// clause ("the view", "see you" alone are none).
+fn seen_as(doc: &Doc<'_>, i: usize) -> Option<Cue> {
+    if !matches!(doc.low(i), "see" | "sees" | "saw" | "view" | "views" | "regard" | "regards") {
+        return None;
+    }
+    let as_follows = (i + 2..(i + 10).min(doc.len()))
+        .take_while(|&k| doc.is_word(k) && !doc.in_quote(k))
+        .any(|k| doc.low(k) == "as");
+    as_follows.then_some(Cue { class: CueClass::Attitude, participle: false, past: false })
+}
+
 /// Nothing but the end of the clause at `k`: "…, records show."
 fn ends_clause(doc: &Doc<'_>, k: usize, ue: usize) -> bool {
     k >= ue || matches!(doc.low(k), "." | "!" | "?" | ";" | ",")
@@ -1372,6 +1555,15 @@ fn is_section_label(w: &str) -> bool {
             | "photo"
             | "credit"
             | "tags"
+            | "abstract"
+            | "summary"
+            | "background"
+            | "advertisement"
+            | "updated"
+            | "caption"
+            | "transcript"
+            | "bonus"
+            | "hint"
     )
 }
 

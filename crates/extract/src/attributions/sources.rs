@@ -88,8 +88,24 @@ pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usiz
         return None;
     }
     let w = doc.low(last);
+    // "Most of them said": a quantifier of a pronoun.
+    if matches!(w, "them" | "us" | "those")
+        && last >= floor + 2
+        && doc.low(last - 1) == "of"
+        && is_partitive(doc.low(last - 2))
+    {
+        return Some((last - 2, end));
+    }
     if is_source_pronoun(w) || w == "that" {
         return Some((last, end));
+    }
+    // "One in five say", "three in 10 said": a share of people.
+    if last >= floor + 2
+        && doc.low(last - 1) == "in"
+        && is_number_word(doc, last)
+        && is_number_word(doc, last - 2)
+    {
+        return Some((last - 2, end));
     }
     if w == "," {
         return appositive_before(doc, last, floor);
@@ -262,9 +278,11 @@ fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize
     {
         return Some(name);
     }
-    // "Sen. Rob Portman (R-Ohio), …": the parenthesis closes the name.
+    // "A Twitter spokesman, Jane Roe, said": a description that opens the clause, then
+    // the name.
     if !doc.is_cap(name.1 - 1) && doc.low(name.1 - 1) != ")" {
-        return None;
+        let opens_clause = name.0 == floor || !doc.is_word(name.0 - 1);
+        return (opens_clause && is_short_name(doc, k + 1, comma)).then_some((name.0, comma + 1));
     }
     // The appositive itself must look like a noun phrase or an age ("45").
     let opens_np = is_determiner(first)
@@ -279,6 +297,45 @@ fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize
         return None;
     }
     Some((name.0, comma + 1))
+}
+
+/// A number in digits or a small number word.
+fn is_number_word(doc: &Doc<'_>, i: usize) -> bool {
+    doc.input.tokens.get(i).is_some_and(|t| t.kind == claimgraph_model::TokenKind::Number)
+        || matches!(
+            doc.low(i),
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
+}
+
+/// Quantifiers that take "of them" as a source: "most of them said".
+fn is_partitive(w: &str) -> bool {
+    matches!(
+        w,
+        "most"
+            | "some"
+            | "many"
+            | "all"
+            | "none"
+            | "both"
+            | "each"
+            | "several"
+            | "few"
+            | "one"
+            | "two"
+            | "three"
+            | "half"
+            | "neither"
+            | "either"
+            | "any"
+    )
+}
+
+/// Tokens `start..end` are a short name: capitalized words and the periods of initials.
+fn is_short_name(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    (1..=5).contains(&(end.saturating_sub(start)))
+        && doc.is_cap(start)
+        && (start..end).all(|i| doc.is_cap(i) || doc.word(i) == ".")
 }
 
 /// Words that open an adjunct set off by commas between a subject and its verb: "in her
@@ -304,8 +361,9 @@ fn is_interjected_adjunct(w: &str) -> bool {
 }
 
 /// The name of a titled person without the title: "Health Minister Randy Delorey" →
-/// "Randy Delorey", "economist Philip Cross" → "Philip Cross". Honorifics ("Mr.", "Dr.")
-/// stay, and so does a phrase with no title before its name.
+/// "Randy Delorey", "economist Philip Cross" → "Philip Cross". Honorifics and abbreviated
+/// titles ("Mr.", "Dr.", "Sen.", "Gov.") stay, and so does a phrase with no title before
+/// its name.
 pub fn trim_title(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
     let (s, e) = np;
     if e - s < 2 || !doc.is_cap(e - 1) {
@@ -333,8 +391,11 @@ pub fn trim_title(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
     let titled = is_title_word(before)
         || (before == "." && r >= s + 2 && is_title_abbreviation(doc.low(r - 2)))
         || (doc.is_word(r - 1) && !doc.is_cap(r - 1) && !is_determiner(before) && before != "'s");
-    let honorific =
-        before == "." && r >= s + 2 && matches!(doc.low(r - 2), "mr" | "mrs" | "ms" | "dr");
+    // Abbreviated titles read as honorifics: "Sen. Tom Reyes" like "Mr. Reyes".
+    let honorific = before == "."
+        && r >= s + 2
+        && is_title_abbreviation(doc.low(r - 2))
+        && doc.low(r - 2) != "no";
     if titled && !honorific { (r, e) } else { np }
 }
 

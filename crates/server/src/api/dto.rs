@@ -7,8 +7,8 @@
 
 use claimgraph_model::{Span, Stance};
 use claimgraph_store::{
-    Assessment, ClaimConflict, ClaimOrigin, ClaimRecord, DateFact, DocumentSummary, EntityRef,
-    OriginKind, PlaceFact, QuantityFact, Report, SourceRating, SourceRef,
+    Assessment, ClaimConflict, ClaimMark, ClaimOrigin, ClaimRecord, DateFact, DocumentSummary,
+    EntityRef, OriginKind, PlaceFact, QuantityFact, Report, SourceRating, SourceRef,
 };
 use serde::Serialize;
 
@@ -296,6 +296,7 @@ pub struct ClaimDto {
     pub source: Option<SourceRefDto>,
     pub form: Option<String>,
     pub cue: Option<String>,
+    pub cue_span: Option<SpanDto>,
     /// Who relayed it, from the original source outward (the publisher excluded).
     pub relays: Vec<SourceRefDto>,
     pub about: Vec<EntityDto>,
@@ -308,6 +309,35 @@ pub struct ClaimDto {
     /// "asserts" or "denies".
     pub stance: &'static str,
     pub assessment: AssessmentDto,
+    /// Analysts' verdicts, oldest first; the latest stands.
+    pub marks: Vec<MarkDto>,
+}
+
+/// An analyst's verdict on a claim.
+#[derive(Debug, Serialize)]
+pub struct MarkDto {
+    pub id: i64,
+    pub claim_id: i64,
+    /// "confirmed" or "retracted".
+    pub status: &'static str,
+    pub by: String,
+    /// RFC 3339.
+    pub at: String,
+    pub note: Option<String>,
+}
+
+impl From<&ClaimMark> for MarkDto {
+    fn from(m: &ClaimMark) -> MarkDto {
+        MarkDto {
+            id: m.id,
+            claim_id: m.claim_id,
+            status: m.status.as_str(),
+            by: m.by.clone(),
+            at: chrono::DateTime::from_timestamp(m.at, 0)
+                .map_or_else(String::new, |t| t.to_rfc3339()),
+            note: m.note.clone(),
+        }
+    }
 }
 
 pub fn stance(stance: Stance) -> &'static str {
@@ -327,6 +357,7 @@ impl From<&ClaimRecord> for ClaimDto {
             source: c.source.as_ref().map(SourceRefDto::from),
             form: c.form.clone(),
             cue: c.cue.clone(),
+            cue_span: c.cue_span.map(SpanDto::from),
             relays: c.relays.iter().map(SourceRefDto::from).collect(),
             about: c.about.iter().map(EntityDto::from).collect(),
             has_subject: c.has_subject,
@@ -337,6 +368,7 @@ impl From<&ClaimRecord> for ClaimDto {
             negated: c.negated,
             stance: stance(c.stance),
             assessment: AssessmentDto::from(&c.assessment),
+            marks: c.marks.iter().map(MarkDto::from).collect(),
         }
     }
 }

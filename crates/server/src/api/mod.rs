@@ -33,6 +33,8 @@ pub fn routes() -> Router<AppState> {
         .route("/entities/merge", post(entities::handler::merge))
         .route("/entities/split", post(entities::handler::split))
         .route("/claims", get(claims::handler::list))
+        .route("/claims/{claim_id}", get(claims::handler::get))
+        .route("/claims/{claim_id}/marks", post(claims::handler::mark))
         .route("/sources", get(sources::handler::list))
         .route("/sources/rating", post(sources::handler::rate))
         .route("/timeline", get(views::timeline))

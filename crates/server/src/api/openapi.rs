@@ -116,6 +116,24 @@ pub const OPERATIONS: &[Operation] = &[
     },
     Operation {
         method: "get",
+        path: "/claims/{claim_id}",
+        summary: "One claim with its provenance, assessment and analysts' verdicts",
+        write: false,
+        query: &[],
+        body: None,
+        response: "Claim",
+    },
+    Operation {
+        method: "post",
+        path: "/claims/{claim_id}/marks",
+        summary: "Mark a claim confirmed or retracted; the latest verdict sets its credibility",
+        write: true,
+        query: &[],
+        body: Some("MarkBody"),
+        response: "Mark",
+    },
+    Operation {
+        method: "get",
         path: "/sources",
         summary: "Publishers and speakers, most claims first, with their ratings",
         write: false,
@@ -249,12 +267,20 @@ fn schemas() -> Value {
     schemas.insert("Origin".into(), object(json!({"kind": {"type": "string", "enum": ["source", "publisher", "document"]}, "name": s, "entity": nr("Entity"), "why": s, "reports": list("Report")}), &["kind", "name", "reports"]));
     schemas.insert("Conflict".into(), object(json!({"claim_id": i, "document_external_id": s, "content": s, "origin": s, "differences": {"type": "array", "items": object(json!({"kind": s, "detail": s}), &["kind", "detail"])}}), &["claim_id", "differences"]));
     schemas.insert("Assessment".into(), object(json!({"cluster": i, "origins": list("Origin"), "conflicts": list("Conflict"), "n_against": i, "reliability": nr("Rating"), "credibility": {"type": "integer", "minimum": 1, "maximum": 6}, "credibility_reason": s}), &["origins", "conflicts", "credibility"]));
-    schemas.insert("Claim".into(), object(json!({"id": i, "document": r("DocumentRef"), "span": r("Span"), "content": s, "source": nr("SourceRef"), "form": ns, "cue": ns, "relays": list("SourceRef"), "about": list("Entity"), "has_subject": b, "dates": list("Date"), "quantities": list("Quantity"), "places": list("Place"), "hedges": strings, "negated": b, "stance": {"type": "string", "enum": ["asserts", "denies"]}, "assessment": r("Assessment")}), &["id", "document", "span", "content", "relays", "about", "assessment"]));
+    schemas.insert("Claim".into(), object(json!({"id": i, "document": r("DocumentRef"), "span": r("Span"), "content": s, "source": nr("SourceRef"), "form": ns, "cue": ns, "cue_span": nr("Span"), "relays": list("SourceRef"), "about": list("Entity"), "has_subject": b, "dates": list("Date"), "quantities": list("Quantity"), "places": list("Place"), "hedges": strings, "negated": b, "stance": {"type": "string", "enum": ["asserts", "denies"]}, "assessment": r("Assessment"), "marks": list("Mark")}), &["id", "document", "span", "content", "relays", "about", "assessment", "marks"]));
+    schemas.insert("Mark".into(), object(json!({"id": i, "claim_id": i, "status": {"type": "string", "enum": ["confirmed", "retracted"]}, "by": s, "at": s, "note": ns}), &["id", "claim_id", "status", "by", "at"]));
+    schemas.insert(
+        "MarkBody".into(),
+        object(
+            json!({"status": {"type": "string", "enum": ["confirmed", "retracted"]}, "note": ns}),
+            &["status"],
+        ),
+    );
     schemas.insert("ClaimList".into(), paged("Claim"));
     schemas.insert("Hit".into(), object(json!({"kind": {"type": "string", "enum": ["document", "claim"]}, "document": r("DocumentRef"), "claim_id": ni, "snippet": s}), &["kind", "document", "snippet"]));
     schemas.insert("HitList".into(), paged("Hit"));
     schemas.insert("Copy".into(), object(json!({"document": r("DocumentRef"), "similarity": {"type": "number"}, "matched_document_id": ni}), &["document", "similarity"]));
-    schemas.insert("Document".into(), object(json!({"document": r("DocumentRef"), "text": s, "n_sentences": i, "entities": {"type": "array", "items": object(json!({"entity": r("Entity"), "n_mentions": i}), &["entity", "n_mentions"])}, "claims": list("Claim"), "copy_of": nr("Copy"), "copies": list("Copy")}), &["document", "text", "entities", "claims"]));
+    schemas.insert("Document".into(), object(json!({"document": r("DocumentRef"), "text": s, "n_sentences": i, "entities": {"type": "array", "items": object(json!({"entity": r("Entity"), "n_mentions": i}), &["entity", "n_mentions"])}, "mentions": {"type": "array", "items": object(json!({"entity_id": i, "label": s, "span": r("Span")}), &["entity_id", "label", "span"])}, "claims": list("Claim"), "copy_of": nr("Copy"), "copies": list("Copy")}), &["document", "text", "entities", "claims"]));
     schemas.insert("Alias".into(), object(json!({"alias": s, "reason": s, "document_id": i, "document_external_id": s, "span": r("Span")}), &["alias", "reason", "span"]));
     schemas.insert("Merge".into(), object(json!({"id": i, "into": r("Entity"), "merged": r("Entity"), "documents": strings, "by": s, "at": i, "reason": ns, "undone_at": ni}), &["id", "into", "merged"]));
     schemas.insert("EntityProfile".into(), object(json!({"entity": r("Entity"), "aliases": list("Alias"), "occurrences": {"type": "array", "items": {"type": "object"}}, "n_documents": i, "n_mentions": i, "first_seen": ns, "last_seen": ns, "claims_by": list("Claim"), "n_claims_by": i, "claims_about": list("Claim"), "n_claims_about": i, "other_matches": list("Entity"), "merges": list("Merge")}), &["entity", "aliases", "claims_by", "claims_about"]));

@@ -166,6 +166,12 @@ pub async fn page(
         }
     }
     facts.push(("Stance", crate::api::dto::stance(claim.stance).to_string()));
+    for mark in &claim.marks {
+        let day = chrono::DateTime::from_timestamp(mark.at, 0)
+            .map_or_else(String::new, |t| format!(" on {}", t.date_naive()));
+        let note = mark.note.as_deref().map_or_else(String::new, |n| format!(": {n}"));
+        facts.push(("Verdict", format!("{} by {}{day}{note}", mark.status.as_str(), mark.by)));
+    }
     if claim.negated {
         facts.push(("Negated", "yes".to_string()));
     }

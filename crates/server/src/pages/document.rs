@@ -52,8 +52,8 @@ impl Segment {
     }
 }
 
-/// Entity names are looked up in the text only for this many entities (the most
-/// mentioned): the store keeps mention counts per document but not their spans.
+/// For a document without stored mentions, entity names are looked up in the text for
+/// this many entities (the most mentioned).
 const MAX_NAMED_ENTITIES: usize = 100;
 
 fn marks(doc: &StoredDocument) -> Vec<Mark> {
@@ -72,9 +72,11 @@ fn marks(doc: &StoredDocument) -> Vec<Mark> {
         {
             let label = source.entity.as_ref().map(|e| e.label.clone());
             push(span.start, span.end, Kind::Source, Some(claim.id), label);
-            // The store keeps the cue's words, not its span: find them between the source
-            // and the content (either order), where the attribution put them.
-            if let Some(cue) = claim.cue.as_deref().filter(|c| !c.is_empty()) {
+            // The cue's span, or for claims stored before spans were kept, its words
+            // between the source and the content (either order).
+            if let Some(cue) = claim.cue_span {
+                push(cue.start, cue.end, Kind::Cue, Some(claim.id), None);
+            } else if let Some(cue) = claim.cue.as_deref().filter(|c| !c.is_empty()) {
                 let (from, to) = if span.end <= claim.span.start {
                     (span.end, claim.span.start)
                 } else {
@@ -98,7 +100,14 @@ fn marks(doc: &StoredDocument) -> Vec<Mark> {
             push(quantity.span.start, quantity.span.end, Kind::Quantity, None, None);
         }
     }
-    // Entity names: whole-word, case-sensitive occurrences of each entity's name.
+    for mention in &doc.mentions {
+        let label = Some(mention.entity.label.clone());
+        push(mention.span.start, mention.span.end, Kind::Entity, None, label);
+    }
+    if !doc.mentions.is_empty() {
+        return marks;
+    }
+    // Without stored mentions: whole-word, case-sensitive occurrences of each name.
     let mut entities: Vec<_> = doc.entities.iter().collect();
     entities.sort_by_key(|entity| std::cmp::Reverse(entity.1));
     for (entity, _) in entities.into_iter().take(MAX_NAMED_ENTITIES) {

@@ -243,6 +243,54 @@ async fn writes_need_a_valid_token() {
         .expect("listed");
     assert_eq!(harbor["rating"]["grade"], "B");
 
+    // Marking a claim: refused without a token, then recorded with who and when, and the
+    // verdict sets the claim's credibility.
+    let claim_id = store.document("harbor-1").expect("doc").claims[0].id;
+    let marks = format!("/api/v1/claims/{claim_id}/marks");
+    let confirm = r#"{"status": "confirmed", "note": "checked with the port authority"}"#;
+    for token in [None, Some("wrong-token")] {
+        let reply =
+            call(router_with(store.clone(), false), Method::POST, &marks, token, Some(confirm))
+                .await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "marks with {token:?}");
+    }
+    let bad = call(
+        router_with(store.clone(), false),
+        Method::POST,
+        &marks,
+        Some(TOKEN),
+        Some(r#"{"status": "maybe"}"#),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let marked =
+        call(router_with(store.clone(), false), Method::POST, &marks, Some(TOKEN), Some(confirm))
+            .await;
+    assert_eq!(marked.status, StatusCode::OK, "{}", marked.body);
+    assert_eq!(marked.json()["status"], "confirmed");
+    assert_eq!(marked.json()["by"], "token:token");
+    let claim = call(
+        router_with(store.clone(), false),
+        Method::GET,
+        &format!("/api/v1/claims/{claim_id}"),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(claim.status, StatusCode::OK, "{}", claim.body);
+    let claim = claim.json();
+    assert_eq!(claim["marks"][0]["note"], "checked with the port authority");
+    assert_eq!(claim["assessment"]["credibility"], 1);
+    let missing = call(
+        router_with(store.clone(), false),
+        Method::POST,
+        &format!("/api/v1/claims/{}/marks", claim_id + 100_000),
+        Some(TOKEN),
+        Some(confirm),
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+
     let merged = call(
         router_with(store.clone(), false),
         Method::POST,

@@ -2,6 +2,11 @@
 //! store ingested from the fixture reports and the bundled examples, checks what a reader
 //! sees in the rendered DOM, and takes screenshots (a laptop and a phone width).
 //!
+//! Each page load also checks that the page logged nothing to the console (a script
+//! error or a Content-Security-Policy violation would), that no request it made left
+//! loopback (chromium's network log, with every other host unresolvable), and that it is
+//! usable by keyboard (a skip link to the main content; everything clickable is a link).
+//!
 //! Skips, saying so, when chromium is not installed (`.ci/run` installs it). Screenshots
 //! go to a temporary folder, or to `docs/screenshots/` when `CLAIMGRAPH_SCREENSHOTS=1`
 //! (how the committed ones were made), so a test run leaves the work tree clean.
@@ -27,10 +32,15 @@ fn chromium() -> Option<PathBuf> {
 }
 
 /// Runs headless chromium with a fresh profile; `mode` is `--dump-dom` or
-/// `--screenshot=FILE`. Returns standard output (the DOM for `--dump-dom`).
+/// `--screenshot=FILE`. Returns standard output (the DOM for `--dump-dom`), after checking
+/// the console and the network log.
 fn run_chromium(binary: &Path, profile: &Path, mode: &str, size: &str, url: &str) -> String {
+    let net_log = profile.join("net-log.json");
     let output = Command::new(binary)
         .args([
+            "--enable-logging=stderr",
+            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+            &format!("--log-net-log={}", net_log.display()),
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -46,12 +56,63 @@ fn run_chromium(binary: &Path, profile: &Path, mode: &str, size: &str, url: &str
         ])
         .output()
         .expect("chromium runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "chromium failed on {url}: {stderr}");
+    let console: Vec<&str> = stderr.lines().filter(|line| line.contains(":CONSOLE")).collect();
+    assert!(console.is_empty(), "{url} wrote to the console: {console:#?}");
+    let origin = url.split('/').take(3).collect::<Vec<_>>().join("/");
+    let requests = page_requests(&net_log);
+    // Every page loads its stylesheet: a log without it was not read right.
     assert!(
-        output.status.success(),
-        "chromium failed on {url}: {}",
-        String::from_utf8_lossy(&output.stderr)
+        requests.iter().any(|(request, _)| request.ends_with("/assets/style.css")),
+        "{url}: the network log shows none of the page's own requests"
     );
+    for (request, initiator) in requests {
+        assert!(
+            request.starts_with(&origin),
+            "{url} made a request off loopback: {request} (from {initiator})"
+        );
+    }
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The requests a page made (URL, initiator) from chromium's network log: those whose
+/// initiator is an origin, which leaves out the browser's own background requests.
+fn page_requests(net_log: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(net_log).expect("chromium wrote its network log");
+    let log: serde_json::Value = serde_json::from_str(&text).expect("network log is JSON");
+    let start_job = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"].as_i64();
+    log["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|event| event["type"].as_i64() == start_job)
+        .filter_map(|event| {
+            let url = event["params"]["url"].as_str()?;
+            let initiator = event["params"]["initiator"].as_str()?;
+            initiator.starts_with("http").then(|| (url.to_string(), initiator.to_string()))
+        })
+        .collect()
+}
+
+/// What a keyboard needs: a skip link to the main content, and every mark a reader clicks
+/// (claims in a text, graph nodes, map places, timeline bars) inside a link.
+fn assert_keyboard_usable(name: &str, dom: &str) {
+    assert!(
+        dom.contains("class=\"skip\" href=\"#main\"") && dom.contains("id=\"main\""),
+        "{name}: no skip link to the main content"
+    );
+    for attribute in ["data-claim=", "data-node=", "data-place=", "data-bar="] {
+        for (at, _) in dom.match_indices(attribute) {
+            let before = &dom[..at];
+            let opened = before.rfind("<a ").unwrap_or(0);
+            let closed = before.rfind("</a>").unwrap_or(0);
+            assert!(
+                opened > closed && before[opened..].contains("href="),
+                "{name}: a {attribute} mark outside a link cannot be reached by keyboard"
+            );
+        }
+    }
 }
 
 #[test]
@@ -120,6 +181,7 @@ fn pages_render_in_headless_chromium() {
         let dom = run_chromium(&binary, profile.path(), "--dump-dom", "1280,900", url);
         assert!(dom.contains(expected), "{name}: the rendered page lacks {expected:?}");
         assert!(!dom.contains("data-error="), "{name}: an error page");
+        assert_keyboard_usable(name, &dom);
         let file = shots.join(format!("{name}.png"));
         run_chromium(
             &binary,

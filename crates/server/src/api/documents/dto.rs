@@ -3,12 +3,20 @@
 use claimgraph_store::{CopyLink, StoredDocument};
 use serde::Serialize;
 
-use crate::api::dto::{ClaimDto, DocumentRefDto, EntityDto};
+use crate::api::dto::{ClaimDto, DocumentRefDto, EntityDto, SpanDto};
 
 #[derive(Debug, Serialize)]
 pub struct DocumentEntityDto {
     pub entity: EntityDto,
     pub n_mentions: usize,
+}
+
+/// One mention of an entity in the text.
+#[derive(Debug, Serialize)]
+pub struct MentionDto {
+    pub entity_id: i64,
+    pub label: String,
+    pub span: SpanDto,
 }
 
 #[derive(Debug, Serialize)]
@@ -34,6 +42,7 @@ pub struct DocumentDto {
     pub text: String,
     pub n_sentences: usize,
     pub entities: Vec<DocumentEntityDto>,
+    pub mentions: Vec<MentionDto>,
     pub claims: Vec<ClaimDto>,
     pub copy_of: Option<CopyDto>,
     pub copies: Vec<CopyDto>,
@@ -49,6 +58,15 @@ impl From<&StoredDocument> for DocumentDto {
                 .entities
                 .iter()
                 .map(|(entity, n)| DocumentEntityDto { entity: entity.into(), n_mentions: *n })
+                .collect(),
+            mentions: doc
+                .mentions
+                .iter()
+                .map(|m| MentionDto {
+                    entity_id: m.entity.id,
+                    label: m.entity.label.clone(),
+                    span: m.span.into(),
+                })
                 .collect(),
             claims: doc.claims.iter().map(ClaimDto::from).collect(),
             copy_of: doc.copy_of.as_ref().map(CopyDto::from),

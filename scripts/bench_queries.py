@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Latency of `claimgraph entity` and `claimgraph search` on a store, as a user runs them.
+
+    python3 scripts/bench_queries.py DB [BINARY] [N]
+
+Picks the N most mentioned entities of the store (the slowest profiles to build) and N
+search queries made of their names and of common news words, runs each through the
+binary (process start included) and prints p50/p95/max per command. Standard library only.
+"""
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main():
+    db = sys.argv[1]
+    binary = sys.argv[2] if len(sys.argv) > 2 else "target/release/claimgraph"
+    n = int(sys.argv[3]) if len(sys.argv) > 3 else 50
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    names = [row[0] for row in conn.execute(
+        "SELECT e.name FROM entities e JOIN entity_occurrences o ON o.entity_id = e.id "
+        "GROUP BY e.id ORDER BY SUM(o.n_mentions) DESC LIMIT ?", (n,))]
+    words = ["oil prices", "interest rates", "said", "government", "trade deficit",
+             "election", "strike", "police", "minister said", "profits rose"]
+    queries = (names[: n - len(words)] + words)[:n]
+    for command, items in (("entity", names), ("search", queries)):
+        times = []
+        for item in items:
+            start = time.perf_counter()
+            done = subprocess.run([binary, command, item, "--db", db],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            times.append((time.perf_counter() - start) * 1000)
+            if done.returncode != 0:
+                print(f"{command} {item!r} failed: {done.stderr.decode().strip()}")
+        print(f"{command}: {len(times)} runs, p50 {statistics.median(times):.0f} ms, "
+              f"p95 {percentile(times, 95):.0f} ms, max {max(times):.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
