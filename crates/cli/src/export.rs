@@ -448,21 +448,50 @@ pub fn import(args: ImportArgs) -> anyhow::Result<Outcome> {
             Err(error) => return Err(error).context("cannot store a public-figure mark"),
         }
     }
-    // Our bundles list each document's claims: analysis must find the same ones again.
+    // Our bundles list each document's claims: analysis must find the same ones again,
+    // and analysts' verdicts go back on them.
     let mut n_missing = 0;
+    let mut claim_ids: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
     for imported in plan.documents.iter().filter(|imported| !imported.claim_keys.is_empty()) {
         let hash = claimgraph_store::ContentHash::of(&imported.text);
         let stored = store.document(hash.as_str()).context("cannot read back a document")?;
-        let keys: std::collections::HashSet<String> =
-            stored.claims.iter().map(claimgraph_export::wire::claim_key).collect();
-        n_missing += imported.claim_keys.iter().filter(|key| !keys.contains(*key)).count();
+        let keys: std::collections::HashMap<String, i64> = stored
+            .claims
+            .iter()
+            .map(|claim| (claimgraph_export::wire::claim_key(claim), claim.id))
+            .collect();
+        n_missing += imported.claim_keys.iter().filter(|key| !keys.contains_key(*key)).count();
+        if !plan.claim_marks.is_empty() {
+            claim_ids.extend(keys);
+        }
+    }
+    for mark in &plan.claim_marks {
+        let Some(&claim_id) = claim_ids.get(&mark.claim_key) else {
+            n_unapplied += 1;
+            continue;
+        };
+        // Marks already there (importing the same bundle again) are not added twice.
+        let existing = store.claim(claim_id).context("cannot read back a claim")?.marks;
+        if existing.iter().any(|m| m.at == mark.at && m.by == mark.by && m.status == mark.status) {
+            continue;
+        }
+        store
+            .mark_claim(&claimgraph_store::NewClaimMark {
+                claim_id,
+                status: mark.status,
+                by: mark.by.clone(),
+                at: mark.at,
+                note: mark.note.clone(),
+            })
+            .context("cannot store a claim's mark")?;
     }
     eprintln!(
         "imported {file} into {}: {n_stored} document(s) stored ({n_claims} claims), \
-         {n_duplicates} already there; {} rating(s), {} public-figure mark(s)",
+         {n_duplicates} already there; {} rating(s), {} public-figure mark(s), {} claim mark(s)",
         db_path.display(),
         plan.ratings.len(),
         plan.public_marks.len(),
+        plan.claim_marks.len(),
     );
     if !other_versions.is_empty() {
         eprintln!(
@@ -474,7 +503,9 @@ pub fn import(args: ImportArgs) -> anyhow::Result<Outcome> {
         eprintln!("warning: {n_missing} claim(s) of the bundle were not found again by analysis");
     }
     if n_unapplied > 0 {
-        eprintln!("warning: {n_unapplied} rating(s) or mark(s) name no stored source or entity");
+        eprintln!(
+            "warning: {n_unapplied} rating(s) or mark(s) name no stored source, entity or claim"
+        );
     }
     if !plan.skipped.is_empty() {
         let skipped: Vec<String> =

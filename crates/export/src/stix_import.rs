@@ -5,7 +5,8 @@
 //!
 //! - **Our bundles.** A report's claimgraph extension holds its document whole (text,
 //!   publisher, date, title, origin, ingest time, extractor version); notes hold their
-//!   claims, whose keys let the importer check that analysis found the same claims again;
+//!   claims, whose keys let the importer check that analysis found the same claims again
+//!   and put analysts' verdicts (marks) back on them;
 //!   identities hold the public-figure mark; claims hold the reliability grades given to
 //!   their sources. Relationships, locations and the extension definition are derived
 //!   from those and are not read.
@@ -20,7 +21,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use claimgraph_store::Reliability;
+use claimgraph_store::{ClaimStatus, Reliability};
 use serde_json::Value;
 
 use crate::stix::extension_id;
@@ -69,12 +70,24 @@ pub struct ImportedRating {
     pub at: i64,
 }
 
+/// An analyst's verdict found with a claim, by the claim's key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedMark {
+    pub claim_key: String,
+    pub status: ClaimStatus,
+    pub by: String,
+    pub at: i64,
+    pub note: Option<String>,
+}
+
 /// What a bundle holds, ready to be stored.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportPlan {
     /// In bundle order (for our bundles, the order the documents were first stored).
     pub documents: Vec<ImportedDocument>,
     pub ratings: Vec<ImportedRating>,
+    /// Verdicts on claims, oldest first for each claim.
+    pub claim_marks: Vec<ImportedMark>,
     /// Names of persons with their public-figure mark.
     pub public_marks: Vec<(String, bool)>,
     /// Objects not used, by STIX type.
@@ -174,7 +187,25 @@ pub fn read_bundle(json: &str) -> Result<ImportPlan, ImportError> {
                         let Some(note_object) = by_id.get(note) else { continue };
                         if let Some(claim) = ours(note_object, "claim") {
                             used.insert(note);
-                            claim_keys.extend(text(&claim, "key"));
+                            let key = text(&claim, "key");
+                            claim_keys.extend(key.clone());
+                            let marks = claim["marks"].as_array().into_iter().flatten();
+                            for mark in marks {
+                                if let (Some(claim_key), Some(status), Some(by), Some(at)) = (
+                                    key.clone(),
+                                    text(mark, "status").as_deref().and_then(ClaimStatus::parse),
+                                    text(mark, "by"),
+                                    text(mark, "at").as_deref().and_then(seconds),
+                                ) {
+                                    plan.claim_marks.push(ImportedMark {
+                                        claim_key,
+                                        status,
+                                        by,
+                                        at,
+                                        note: text(mark, "note"),
+                                    });
+                                }
+                            }
                             let rating = &claim["assessment"]["reliability"];
                             if let (Some(source), Some(grade), Some(by), Some(at)) = (
                                 text(rating, "source"),

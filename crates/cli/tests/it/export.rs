@@ -478,6 +478,22 @@ fn a_bundle_imported_into_a_fresh_store_exports_the_same_bundle() {
         .to_string();
     run_ok(&["entity", "public", &person, "--db", path(&db)]);
     run_ok(&["rate", &person, "B", "--by", "analyst", "--db", path(&db)]);
+    let claim_id =
+        jsonl(&first).iter().find(|l| l["record"] == "claim").expect("a claim")["store_id"]
+            .as_i64()
+            .unwrap()
+            .to_string();
+    run_ok(&[
+        "mark",
+        &claim_id,
+        "retracted",
+        "--by",
+        "analyst",
+        "--note",
+        "corrected",
+        "--db",
+        path(&db),
+    ]);
     let bundle = dir.join("first.json");
     export(&db, "stix", &bundle, &["--tlp", "amber"]);
     let fresh = dir.join("fresh.db");
@@ -497,6 +513,14 @@ fn a_bundle_imported_into_a_fresh_store_exports_the_same_bundle() {
                 .any(|e| e["claim"]["assessment"]["reliability"]["reliability"] == "B")
     });
     assert!(rated, "the rating came through");
+    let marked = bundle_json["objects"].as_array().unwrap().iter().any(|o| {
+        o["type"] == "note"
+            && o["extensions"].as_object().unwrap().values().any(|e| {
+                e["claim"]["marks"][0]["status"] == "retracted"
+                    && e["claim"]["assessment"]["credibility"] == 5
+            })
+    });
+    assert!(marked, "the analyst's verdict came through");
     // Importing the same bundle again stores nothing twice.
     let output = run_ok(&["import", "stix", path(&bundle), "--db", path(&fresh)]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("0 document(s) stored"));
