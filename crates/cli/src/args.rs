@@ -41,6 +41,10 @@ pub enum Command {
     Token(crate::serve::TokenArgs),
     /// Grade a source's reliability (Admiralty A-F), with who and when.
     Rate(crate::curate::RateArgs),
+    /// Create or update a store's schema (done on first use anyway): `migrate --db URL`.
+    Migrate(crate::migrate::MigrateArgs),
+    /// Copy a whole store into an empty one, SQLite or PostgreSQL either way.
+    Copy(crate::migrate::CopyArgs),
 }
 
 #[derive(Debug, clap::Args)]

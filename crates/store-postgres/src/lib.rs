@@ -23,6 +23,7 @@
 
 mod assess;
 mod curate;
+mod dump;
 mod migrate;
 mod read;
 mod write;

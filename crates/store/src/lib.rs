@@ -20,6 +20,7 @@
 //! `testing` feature ([`testing::run_suite`]).
 
 pub mod assess;
+pub mod dump;
 mod error;
 pub mod facts;
 pub mod similarity;
