@@ -48,6 +48,30 @@ fn counts(stats: &Stats) -> [usize; 7] {
     ]
 }
 
+/// Reports in which every three consecutive documents introduce the same new person and
+/// organization, so that ingests working side by side meet new entities at the same time.
+fn racing_reports(dir: &Path) -> Vec<PathBuf> {
+    const FIRST: &[&str] = &["Maria", "Peter", "Anna", "Jonas", "Clara", "Felix", "Laura", "Martin"];
+    const LAST: &[&str] = &["Olsen", "Berger", "Lindqvist", "Haas", "Moreau", "Novak", "Keller"];
+    const TOWNS: &[&str] = &["Arden", "Belmont", "Corvale", "Dunmore", "Eastwick", "Fairhaven"];
+    (0..48)
+        .map(|i| {
+            let wave = i / 3;
+            let person = format!("{} {}", FIRST[wave % FIRST.len()], LAST[wave % LAST.len()]);
+            let town = TOWNS[wave % TOWNS.len()];
+            let text = format!(
+                "Report {i}. The {town} Water Authority said on Monday that the dam near {town} \
+                 had released 400 cubic meters of water. \"We expect the river to rise,\" said \
+                 {person}, an engineer at the {town} Water Authority. {person} said shelters \
+                 would open in {town} on Tuesday.\n"
+            );
+            let path = dir.join(format!("report-{i:02}.txt"));
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
 /// Four ingests of overlapping folders at once, each with its own connection pool as a
 /// separate process would have, in small batches so that their transactions interleave.
 /// Every text is stored once and every entity created once: the counts are exactly those
@@ -56,7 +80,10 @@ fn counts(stats: &Stats) -> [usize; 7] {
 fn four_concurrent_ingests_of_overlapping_folders_store_everything_once() {
     let Some(admin) = admin_url("four_concurrent_ingests") else { return };
     let database = TestDatabase::create(&admin);
-    let files = examples();
+    let corpus = tempfile::tempdir().unwrap();
+    let mut files = examples();
+    files.extend(racing_reports(corpus.path()));
+    files.sort_by_key(|path| path.file_name().map(std::ffi::OsStr::to_os_string));
     let pipeline = Pipeline::new();
     // Folder k holds every file but those at positions k, k + 4, ...: each file is in
     // three of the four folders.
@@ -74,7 +101,7 @@ fn four_concurrent_ingests_of_overlapping_folders_store_everything_once() {
                     let pipeline = &pipeline;
                     scope.spawn(move || {
                         let store = claimgraph_store_postgres::PgStore::open(&url).unwrap();
-                        ingest(&store, pipeline, folder, &config(2), &mut Quiet).unwrap()
+                        ingest(&store, pipeline, folder, &config(1), &mut Quiet).unwrap()
                     })
                 })
                 .collect();
