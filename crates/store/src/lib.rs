@@ -54,7 +54,15 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn document(&self, key: &str) -> Result<StoredDocument, StoreError>;
 
     /// Full-text search over document texts and titles and over claims, best first.
-    /// Ranking is backend-specific; which documents and claims match is not.
+    /// Ranking is backend-specific; which documents and claims match is not: every word
+    /// must occur, case-insensitively, and punctuation is never query syntax.
+    ///
+    /// Backend differences: SQLite (FTS5, `unicode61 remove_diacritics 2`) ranks by bm25
+    /// and also folds diacritics ("Zürich" finds "Zurich"); PostgreSQL (`tsvector` with the
+    /// `simple` configuration, `plainto_tsquery`) ranks by `ts_rank`, does not fold
+    /// diacritics, and splits some tokens differently (it keeps "U.S.", decimals and e-mail
+    /// addresses whole, and indexes "re-entry" as well as its parts). Neither stems. Snippets mark matched words with `[` `]` on both,
+    /// but cut the excerpt in different places.
     fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError>;
 
     /// The entity that goes by `name` (any of its names, case- and punctuation-
