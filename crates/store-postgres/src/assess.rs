@@ -124,9 +124,55 @@ async fn origins_of_cluster(
     Ok(origins)
 }
 
-/// How many independent origins report the claims of a cluster.
-pub(crate) async fn n_origins(tx: &Tx<'_>, cluster: i64) -> Result<usize, StoreError> {
-    Ok(origins_of_cluster(tx, cluster).await?.len())
+/// How many independent origins report the claims of each cluster: the keys of
+/// `origins_of_cluster`, for many clusters in one query (`stats` asks for thousands).
+pub(crate) async fn n_origins(
+    tx: &Tx<'_>,
+    clusters: &[i64],
+) -> Result<HashMap<i64, usize>, StoreError> {
+    let found = rows(
+        tx,
+        &format!(
+            "SELECT e.cluster_id, c.document_id, od.id, {ORIGIN_KEY_SQL}
+             FROM claim_events e JOIN claims c ON c.id = e.claim_id
+             JOIN documents d ON d.id = c.document_id
+             LEFT JOIN document_origins o ON o.document_id = d.id
+             JOIN documents od ON od.id = COALESCE(o.original_id, d.id)
+             WHERE e.cluster_id = ANY($1::BIGINT[])
+             ORDER BY e.cluster_id, c.id"
+        ),
+        &[&clusters],
+    )
+    .await?;
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    let mut current: Option<i64> = None;
+    let mut group_first: HashMap<i64, (i64, String)> = HashMap::new();
+    let mut keys: HashSet<String> = HashSet::new();
+    for row in found {
+        let cluster: i64 = row.get(0);
+        if current != Some(cluster) {
+            if let Some(done) = current {
+                counts.insert(done, keys.len());
+            }
+            current = Some(cluster);
+            group_first.clear();
+            keys.clear();
+        }
+        let (document, original): (i64, i64) = (row.get(1), row.get(2));
+        let mut key: String = row.get(3);
+        match group_first.get(&original) {
+            Some((first, first_key)) if *first != document => key = first_key.clone(),
+            Some(_) => {}
+            None => {
+                group_first.insert(original, (document, key.clone()));
+            }
+        }
+        keys.insert(key);
+    }
+    if let Some(done) = current {
+        counts.insert(done, keys.len());
+    }
+    Ok(counts)
 }
 
 /// The latest reliability grade of an origin: by entity (or, for grades given before the

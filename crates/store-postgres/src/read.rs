@@ -707,10 +707,8 @@ pub async fn stats(tx: &Tx<'_>) -> Result<Stats, StoreError> {
         &[],
     )
     .await?;
-    for row in candidates {
-        if crate::assess::n_origins(tx, row.get(0)).await? > 1 {
-            stats.corroborated_claims += 1;
-        }
-    }
+    let clusters: Vec<i64> = candidates.iter().map(|row| row.get(0)).collect();
+    let origins = crate::assess::n_origins(tx, &clusters).await?;
+    stats.corroborated_claims = origins.values().filter(|&&n| n > 1).count();
     Ok(stats)
 }

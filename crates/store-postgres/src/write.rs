@@ -290,8 +290,10 @@ async fn put_entities(
     };
     let entity_ids: Vec<i64> = resolved.iter().map(|(id, _)| id_of(*id)).collect();
     let mut new_entities: (Vec<i64>, Vec<&str>, Vec<&str>) = Default::default();
-    for (entity, (id, _)) in facts.entities.iter().zip(&resolved) {
-        if let Resolved::New(k) = id {
+    // Only the entity that created a new id inserts it: a later entity of the same
+    // document may have joined it through a name it claimed.
+    for (entity, (id, matched)) in facts.entities.iter().zip(&resolved) {
+        if let (Resolved::New(k), None) = (id, matched) {
             new_entities.0.push(new_ids[*k]);
             new_entities.1.push(&entity.name);
             new_entities.2.push(entity.label);

@@ -111,3 +111,26 @@ fn the_store_works_from_spawn_blocking_and_drops_inside_async_code() {
         drop(store);
     });
 }
+
+/// Two entities of one document that share a name are one store-wide entity, created
+/// once (the second joins the name the first claimed, as on SQLite).
+#[test]
+fn entities_of_one_document_sharing_a_name_are_created_once() {
+    use claimgraph_model::{AliasReason, EntityLabel};
+    let Some(admin) = admin_url("entities_of_one_document_sharing_a_name") else { return };
+    let database = TestDatabase::create(&admin);
+    let store = PgStore::open(&database.url).expect("open");
+    let mut fixture = Fixture::new("twice", "Acme Corp grew. Later, Acme Corp shrank.");
+    fixture.entities = vec![
+        (EntityLabel::Organization, vec![("Acme Corp", AliasReason::SameName)]),
+        (EntityLabel::Organization, vec![("Acme Corp", AliasReason::SameName)]),
+    ];
+    let outcome = store.put_batch(&[fixture.build()]).expect("stored");
+    assert!(
+        matches!(outcome[0], claimgraph_store::PutOutcome::Stored { n_new_entities: 1, .. }),
+        "{outcome:?}"
+    );
+    let stats = store.stats().expect("stats");
+    assert_eq!((stats.entities, stats.mentions), (1, 2));
+    assert_eq!(store.entity("Acme Corp").expect("entity").occurrences.len(), 2);
+}
