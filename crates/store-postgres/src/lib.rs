@@ -106,9 +106,10 @@ impl PgStore {
         if config.get_application_name().is_none() {
             config.application_name("claimgraph");
         }
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("claimgraph-pg")
+        // A current-thread runtime: the thread that calls the store drives the connection
+        // itself, so each round trip costs no hand-over to a worker thread. Concurrent
+        // callers (the server's blocking pool) take turns driving it.
+        let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|error| open_error(format!("cannot start the async runtime: {error}")))?;
