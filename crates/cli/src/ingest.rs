@@ -73,9 +73,13 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
         &config,
         &mut observer,
     )
-    .with_context(|| format!("ingest into {} stopped; rerun to resume", claimgraph_app::store_name(&db_path)))?;
+    .with_context(|| {
+        format!("ingest into {} stopped; rerun to resume", claimgraph_app::store_name(&db_path))
+    })?;
     observer.bar.finish_and_clear();
-    let stats = store.stats().with_context(|| format!("cannot read {}", claimgraph_app::store_name(&db_path)))?;
+    let stats = store
+        .stats()
+        .with_context(|| format!("cannot read {}", claimgraph_app::store_name(&db_path)))?;
     if args.json {
         let failures: Vec<_> = summary
             .failures

@@ -35,8 +35,7 @@ pub struct CopyArgs {
 }
 
 pub fn copy(args: CopyArgs) -> anyhow::Result<Outcome> {
-    let (from, to) =
-        (claimgraph_app::store_name(&args.from), claimgraph_app::store_name(&args.to));
+    let (from, to) = (claimgraph_app::store_name(&args.from), claimgraph_app::store_name(&args.to));
     if claimgraph_app::postgres_url(&args.from).is_none() && !args.from.exists() {
         anyhow::bail!("no store at {from}");
     }

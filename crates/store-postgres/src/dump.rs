@@ -18,8 +18,14 @@ use crate::{PgStore, exec, rows};
 const CHUNK: i64 = 5000;
 
 /// Tables whose rows belong to a claim and carry its document id here.
-const BY_CLAIM: &[&str] =
-    &["claim_relays", "claim_entities", "claim_dates", "claim_quantities", "claim_places", "claim_events"];
+const BY_CLAIM: &[&str] = &[
+    "claim_relays",
+    "claim_entities",
+    "claim_dates",
+    "claim_quantities",
+    "claim_places",
+    "claim_events",
+];
 
 /// Tables with an identity `id` whose sequence must follow imported ids.
 const WITH_ID: &[&str] = &[
@@ -185,8 +191,11 @@ impl Dump for PgStore {
                             _ => None,
                         })
                         .collect();
-                    let expr =
-                        if column.kind == Kind::Bool { format!("(u.c{n} <> 0)") } else { format!("u.c{n}") };
+                    let expr = if column.kind == Kind::Bool {
+                        format!("(u.c{n} <> 0)")
+                    } else {
+                        format!("u.c{n}")
+                    };
                     ("BIGINT[]", expr, Box::new(ints))
                 }
                 Kind::Real => {
@@ -215,7 +224,9 @@ impl Dump for PgStore {
                             Value::Text(text) => Some(text),
                             Value::Int(n) => Some(n.to_string()),
                             Value::Real(x) => Some(x.to_string()),
-                            Value::Blob(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+                            Value::Blob(bytes) => {
+                                Some(String::from_utf8_lossy(&bytes).into_owned())
+                            }
                             Value::Null => None,
                         })
                         .collect();

@@ -28,6 +28,10 @@
 //! decision: candidates in the same order (per band key, newest first, capped), the same
 //! tie-breaks; claims earlier in the same document are candidates as if already stored.
 
+// Rows go to `unnest` column by column; a tuple of column vectors per table keeps each
+// statement's parameters next to the columns they fill, which named types would not.
+#![allow(clippy::type_complexity)]
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;

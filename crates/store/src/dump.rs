@@ -96,7 +96,11 @@ pub const TABLES: &[Table] = &[
         ],
         key: &["id"],
     },
-    Table { name: "entities", columns: &[c("id", Int), c("name", Text), c("label", Text)], key: &["id"] },
+    Table {
+        name: "entities",
+        columns: &[c("id", Int), c("name", Text), c("label", Text)],
+        key: &["id"],
+    },
     Table {
         name: "entity_keys",
         columns: &[c("label", Text), c("norm", Text), c("entity_id", Int), c("document_id", Int)],

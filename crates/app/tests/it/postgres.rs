@@ -7,7 +7,9 @@ use claimgraph_app::ingest::{IngestConfig, Quiet, ingest};
 use claimgraph_app::input::{InputFormat, ReadSettings};
 use claimgraph_pipeline::Pipeline;
 use claimgraph_store::dump::{Row, TABLES};
-use claimgraph_store::{MergeRequest, NewRating, Reliability, SplitRequest, SplitTarget, Stats, Store};
+use claimgraph_store::{
+    MergeRequest, NewRating, Reliability, SplitRequest, SplitTarget, Stats, Store,
+};
 
 use crate::common::{TestDatabase, admin_url};
 
@@ -51,7 +53,8 @@ fn counts(stats: &Stats) -> [usize; 7] {
 /// Reports in which every three consecutive documents introduce the same new person and
 /// organization, so that ingests working side by side meet new entities at the same time.
 fn racing_reports(dir: &Path) -> Vec<PathBuf> {
-    const FIRST: &[&str] = &["Maria", "Peter", "Anna", "Jonas", "Clara", "Felix", "Laura", "Martin"];
+    const FIRST: &[&str] =
+        &["Maria", "Peter", "Anna", "Jonas", "Clara", "Felix", "Laura", "Martin"];
     const LAST: &[&str] = &["Olsen", "Berger", "Lindqvist", "Haas", "Moreau", "Novak", "Keller"];
     const TOWNS: &[&str] = &["Arden", "Belmont", "Corvale", "Dunmore", "Eastwick", "Fairhaven"];
     (0..48)
@@ -224,18 +227,22 @@ fn copy_round_trip_sqlite_postgres_sqlite_is_lossless() {
         for (entity, _) in &expected.entities {
             let profile = stores[0].store().entity(&entity.name).unwrap();
             for backend in &stores[1..] {
-                assert_eq!(backend.store().entity(&entity.name).unwrap(), profile, "{}", entity.name);
+                assert_eq!(
+                    backend.store().entity(&entity.name).unwrap(),
+                    profile,
+                    "{}",
+                    entity.name
+                );
             }
         }
     }
     assert_eq!(stores[1].store().sources().unwrap(), stores[0].store().sources().unwrap());
     assert_eq!(stores[2].store().stats().unwrap(), stores[0].store().stats().unwrap());
     // The copy is a working store: a new document goes on from the copied ids.
-    let outcome = stores[1]
-        .store()
-        .put_batch(&[claimgraph_store_testing_fixture()])
-        .unwrap();
-    assert!(matches!(outcome[0], claimgraph_store::PutOutcome::Stored { id, .. } if id as usize > n_documents));
+    let outcome = stores[1].store().put_batch(&[claimgraph_store_testing_fixture()]).unwrap();
+    assert!(
+        matches!(outcome[0], claimgraph_store::PutOutcome::Stored { id, .. } if id as usize > n_documents)
+    );
 }
 
 fn claimgraph_store_testing_fixture() -> claimgraph_store::NewDocument {
