@@ -4,6 +4,8 @@
 //! Usage: `cargo run --release -p claimgraph-app --example bench_ingest -- [--replays N]
 //! FILE.jsonl...`. Each replay gives every document a distinct id and a first line naming
 //! the replay, so replays are new texts (not duplicates) as the corpus README asks.
+//! `--db TARGET` ingests into that store instead of a fresh SQLite file: a
+//! `postgres://` URL of an empty database measures the PostgreSQL backend.
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
 
@@ -20,6 +22,11 @@ fn main() {
     let mut replays = 1usize;
     if let Some(at) = args.iter().position(|a| a == "--replays") {
         replays = args[at + 1].parse().expect("--replays N");
+        args.drain(at..at + 2);
+    }
+    let mut target: Option<PathBuf> = None;
+    if let Some(at) = args.iter().position(|a| a == "--db") {
+        target = Some(PathBuf::from(&args[at + 1]));
         args.drain(at..at + 2);
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -44,7 +51,7 @@ fn main() {
     }
     out.flush().expect("flush");
     drop(out);
-    let db = dir.path().join("bench.db");
+    let db = target.unwrap_or_else(|| dir.path().join("bench.db"));
     let store = claimgraph_app::open_store(&db).expect("store");
     let config = IngestConfig::new(ReadSettings {
         input_format: InputFormat::Jsonl,

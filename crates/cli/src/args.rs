@@ -49,6 +49,10 @@ pub enum Command {
     Export(crate::export::ExportArgs),
     /// Import a STIX 2.1 bundle: `import stix FILE`.
     Import(crate::export::ImportArgs),
+    /// Create or update a store's schema (done on first use anyway): `migrate --db URL`.
+    Migrate(crate::migrate::MigrateArgs),
+    /// Copy a whole store into an empty one, SQLite or PostgreSQL either way.
+    Copy(crate::migrate::CopyArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -49,8 +49,9 @@ fn demo(scratch: &std::path::Path, db: Option<PathBuf>) -> anyhow::Result<Outcom
             .with_context(|| format!("cannot write {}", reports.join(name).display()))?;
     }
     let db_path = db.unwrap_or_else(|| scratch.join("demo.db"));
-    let store = claimgraph_app::open_store(&db_path)
-        .with_context(|| format!("cannot open the store {}", db_path.display()))?;
+    let store = claimgraph_app::open_store(&db_path).with_context(|| {
+        format!("cannot open the store {}", claimgraph_app::store_name(&db_path))
+    })?;
     let config = IngestConfig::new(ReadSettings {
         input_format: InputFormat::Auto,
         stdin_is_jsonl: false,

@@ -73,9 +73,13 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
         &config,
         &mut observer,
     )
-    .with_context(|| format!("ingest into {} stopped; rerun to resume", db_path.display()))?;
+    .with_context(|| {
+        format!("ingest into {} stopped; rerun to resume", claimgraph_app::store_name(&db_path))
+    })?;
     observer.bar.finish_and_clear();
-    let stats = store.stats().with_context(|| format!("cannot read {}", db_path.display()))?;
+    let stats = store
+        .stats()
+        .with_context(|| format!("cannot read {}", claimgraph_app::store_name(&db_path)))?;
     if args.json {
         let failures: Vec<_> = summary
             .failures
@@ -85,7 +89,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
         let report = serde_json::json!({
             "format": "claimgraph.ingest",
             "format_version": 1,
-            "db": db_path.display().to_string(),
+            "db": claimgraph_app::store_name(&db_path),
             "documents_seen": summary.n_seen,
             "documents_new": summary.n_new,
             "duplicates": summary.n_duplicates,
@@ -111,7 +115,7 @@ fn print_summary(
 ) {
     let seconds = summary.elapsed.as_secs_f64();
     let rate = if seconds > 0.0 { (summary.n_new as f64) / seconds } else { 0.0 };
-    println!("ingested into {}", db_path.display());
+    println!("ingested into {}", claimgraph_app::store_name(db_path));
     println!(
         "  documents: {} seen, {} new, {} duplicates, {} failed",
         summary.n_seen,

@@ -13,6 +13,7 @@ mod export;
 mod extract;
 mod ingest;
 mod input;
+mod migrate;
 mod offsets;
 mod output;
 mod query;
@@ -43,6 +44,8 @@ fn main() -> ExitCode {
         args::Command::Train(train_args) => train::run(train_args),
         args::Command::Serve(serve_args) => serve::serve(serve_args),
         args::Command::Token(token_args) => serve::token(token_args),
+        args::Command::Migrate(migrate_args) => migrate::migrate(migrate_args),
+        args::Command::Copy(copy_args) => migrate::copy(copy_args),
     };
     match result {
         Ok(outcome) if outcome.n_failed == 0 => ExitCode::SUCCESS,

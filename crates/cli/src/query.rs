@@ -17,10 +17,12 @@ use serde_json::{Value, json};
 use crate::Outcome;
 use crate::args::parse_date;
 
-/// The store to use: `--db FILE`, else `$CLAIMGRAPH_DB`, else `./claimgraph.db`.
+/// The store to use: `--db FILE|URL`, else `$CLAIMGRAPH_DB`, else `./claimgraph.db`. A
+/// `postgres://user[:password]@host[:port]/database` URL selects PostgreSQL.
 #[derive(Debug, clap::Args)]
 pub struct DbArg {
-    /// The store file (default: $CLAIMGRAPH_DB, else ./claimgraph.db).
+    /// The store: a SQLite file, or a postgres://user@host/database URL (default:
+    /// $CLAIMGRAPH_DB, else ./claimgraph.db).
     #[arg(long)]
     pub db: Option<PathBuf>,
 }
@@ -38,14 +40,15 @@ impl DbArg {
 pub fn open(db: &DbArg) -> anyhow::Result<(Box<dyn Store>, PathBuf)> {
     let path = db.path();
     let store = claimgraph_app::open_store(&path)
-        .with_context(|| format!("cannot open the store {}", path.display()))?;
+        .with_context(|| format!("cannot open the store {}", claimgraph_app::store_name(&path)))?;
     Ok((store, path))
 }
 
 /// Opens a store that must already exist: queries never create an empty database.
 pub(crate) fn open_existing(db: &DbArg) -> anyhow::Result<Box<dyn Store>> {
     let path = db.path();
-    if !path.exists() {
+    // A PostgreSQL database is created by its administrator; the schema on first use.
+    if claimgraph_app::postgres_url(&path).is_none() && !path.exists() {
         anyhow::bail!(
             "no store at {} (run `claimgraph ingest` first, or pass --db)",
             path.display()

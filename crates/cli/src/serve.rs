@@ -51,8 +51,19 @@ pub enum TokenCommand {
     },
 }
 
-/// Where the store's tokens are kept.
+/// Where the store's tokens are kept: beside a SQLite file; for a PostgreSQL database,
+/// `claimgraph-<database>.tokens` in the current folder (tokens are per server host).
 fn token_file(db: &Path) -> PathBuf {
+    if let Some(url) = claimgraph_app::postgres_url(db) {
+        let without_query = url.split('?').next().unwrap_or(url);
+        let database = without_query.rsplit('/').next().filter(|name| !name.contains('@'));
+        let database: String = database
+            .unwrap_or("postgres")
+            .chars()
+            .map(|ch| if ch.is_ascii_alphanumeric() || ch == '_' || ch == '-' { ch } else { '_' })
+            .collect();
+        return PathBuf::from(format!("claimgraph-{database}.tokens"));
+    }
     let mut name = db.as_os_str().to_owned();
     name.push(".tokens");
     PathBuf::from(name)
@@ -70,7 +81,7 @@ fn read_tokens(db: &Path) -> anyhow::Result<TokenSet> {
 
 pub fn serve(args: ServeArgs) -> anyhow::Result<Outcome> {
     let path = args.db.path();
-    if !path.exists() {
+    if claimgraph_app::postgres_url(&path).is_none() && !path.exists() {
         anyhow::bail!(
             "no store at {} (run `claimgraph ingest` first, or pass --db)",
             path.display()
@@ -84,7 +95,7 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<Outcome> {
         eprintln!(
             "claimgraph: warning: listening beyond loopback without --public, and no token \
              exists: nobody can read (run `claimgraph token create --db {}`)",
-            path.display()
+            claimgraph_app::store_name(&path)
         );
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -98,7 +109,7 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<Outcome> {
         let address = listener.local_addr().unwrap_or(args.bind);
         eprintln!(
             "claimgraph: serving {} on http://{address}/ (reads {}; {} token(s)); Ctrl-C stops",
-            path.display(),
+            claimgraph_app::store_name(&path),
             if access.reads_need_token { "need a token" } else { "open" },
             access.tokens.len(),
         );

@@ -14,6 +14,7 @@
 mod assess;
 mod curate;
 mod export;
+mod dump;
 mod migrate;
 mod read;
 mod write;

@@ -20,6 +20,7 @@
 //! `testing` feature ([`testing::run_suite`]).
 
 pub mod assess;
+pub mod dump;
 mod error;
 pub mod facts;
 mod paging;
@@ -56,9 +57,17 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     fn document(&self, key: &str) -> Result<StoredDocument, StoreError>;
 
     /// Full-text search over document texts and titles and over claims, best first.
-    /// Ranking is backend-specific; which documents and claims match is not. A backend
-    /// may rank only the newest matches (SQLite ranks the newest 1,000 of each kind), so
-    /// that a query answers in bounded time however common its words.
+    /// Ranking is backend-specific; which documents and claims match is not: every word
+    /// must occur, case-insensitively, and punctuation is never query syntax.
+    ///
+    /// Backend differences: SQLite (FTS5, `unicode61 remove_diacritics 2`) ranks by bm25
+    /// over the newest 1,000 matches of each kind (so that a query answers in bounded time
+    /// however common its words)
+    /// and also folds diacritics ("Zürich" finds "Zurich"); PostgreSQL (`tsvector` with the
+    /// `simple` configuration, `plainto_tsquery`) ranks by `ts_rank`, does not fold
+    /// diacritics, and splits some tokens differently (it keeps "U.S.", decimals and e-mail
+    /// addresses whole, and indexes "re-entry" as well as its parts). Neither stems. Snippets mark matched words with `[` `]` on both,
+    /// but cut the excerpt in different places.
     fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError>;
 
     /// The entity that goes by `name` (any of its names, case- and punctuation-

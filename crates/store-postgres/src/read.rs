@@ -1,0 +1,714 @@
+//! Queries: documents, search, entities, claims, sources, stats.
+//!
+//! The same questions as the SQLite store's `read.rs`, asked in PostgreSQL: claims are
+//! loaded in two steps (the claim rows matching the filters, then their relays, entities,
+//! dates, quantities and places by claim id), and names given by users are compared
+//! through `normalize_name`, the key the writer stores.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use tokio_postgres::Row;
+use tokio_postgres::types::ToSql;
+
+use claimgraph_model::{Span, Stance};
+use claimgraph_store::facts::normalize_name;
+use claimgraph_store::{
+    AliasEvidence, Assessment, ClaimQuery, ClaimRecord, ContentHash, CopyLink, DateFact,
+    DocumentSummary, EntityOccurrence, EntityProfile, EntityRef, HitKind, PlaceFact, QuantityFact,
+    SearchHit, SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError,
+    StoredDocument,
+};
+
+use crate::{Tx, one, opt, rows};
+
+pub(crate) const DOCUMENT_COLUMNS: &str = "d.id, d.content_hash, d.external_id, d.origin, \
+     d.title, d.url, d.author, d.publisher, d.doc_date, d.extractor_version, d.ingested_at";
+
+/// Reads `DOCUMENT_COLUMNS` starting at column `at`.
+pub(crate) fn document_summary(row: &Row, at: usize) -> DocumentSummary {
+    DocumentSummary {
+        id: row.get(at),
+        hash: row.get(at + 1),
+        external_id: row.get(at + 2),
+        origin: row.get(at + 3),
+        title: row.get(at + 4),
+        url: row.get(at + 5),
+        author: row.get(at + 6),
+        publisher: row.get(at + 7),
+        date: row.get(at + 8),
+        extractor_version: row.get(at + 9),
+        ingested_at: row.get(at + 10),
+    }
+}
+
+pub(crate) fn span(start: Option<i32>, end: Option<i32>) -> Option<Span> {
+    match (start, end) {
+        (Some(start), Some(end)) if 0 <= start && start <= end => {
+            Some(Span::new(start as usize, end as usize))
+        }
+        _ => None,
+    }
+}
+
+fn entity_from(row: &Row, at: usize) -> EntityRef {
+    EntityRef { id: row.get(at), name: row.get(at + 1), label: row.get(at + 2) }
+}
+
+pub(crate) async fn entity_ref(tx: &Tx<'_>, id: i64) -> Result<EntityRef, StoreError> {
+    let row = one(tx, "SELECT id, name, label FROM entities WHERE id = $1", &[&id]).await?;
+    Ok(entity_from(&row, 0))
+}
+
+pub async fn contains(tx: &Tx<'_>, hashes: &[ContentHash]) -> Result<Vec<bool>, StoreError> {
+    if hashes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let wanted: Vec<&str> = hashes.iter().map(ContentHash::as_str).collect();
+    let found: Vec<String> = rows(
+        tx,
+        "SELECT content_hash FROM documents WHERE content_hash = ANY($1::TEXT[])",
+        &[&wanted],
+    )
+    .await?
+    .iter()
+    .map(|row| row.get(0))
+    .collect();
+    Ok(wanted.iter().map(|hash| found.iter().any(|f| f == hash)).collect())
+}
+
+pub(crate) async fn document_id(tx: &Tx<'_>, key: &str) -> Result<Option<i64>, StoreError> {
+    let key = key.trim();
+    if key.is_empty() {
+        return Ok(None);
+    }
+    // The caller's id first: it is what users see in their files; the latest wins when a
+    // changed file was ingested again under the same id.
+    let by_external: Option<i64> =
+        one(tx, "SELECT MAX(id) FROM documents WHERE external_id = $1", &[&key]).await?.get(0);
+    if by_external.is_some() {
+        return Ok(by_external);
+    }
+    if let Ok(id) = key.trim_start_matches('#').parse::<i64>() {
+        let found = opt(tx, "SELECT id FROM documents WHERE id = $1", &[&id]).await?;
+        if let Some(row) = found {
+            return Ok(Some(row.get(0)));
+        }
+    }
+    let lower = key.to_ascii_lowercase();
+    if lower.len() >= 8 && lower.bytes().all(|b| b.is_ascii_hexdigit()) {
+        // Hex digits hold no LIKE wildcard; the text_pattern_ops index serves the prefix.
+        let pattern = format!("{lower}%");
+        return Ok(one(
+            tx,
+            "SELECT MIN(id) FROM documents WHERE content_hash LIKE $1",
+            &[&pattern],
+        )
+        .await?
+        .get(0));
+    }
+    Ok(None)
+}
+
+pub async fn document(tx: &Tx<'_>, key: &str) -> Result<StoredDocument, StoreError> {
+    let id = document_id(tx, key)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("no document {key:?}")))?;
+    let row = one(
+        tx,
+        &format!(
+            "SELECT {DOCUMENT_COLUMNS}, d.text, d.n_sentences FROM documents d WHERE d.id = $1"
+        ),
+        &[&id],
+    )
+    .await?;
+    let summary = document_summary(&row, 0);
+    let text: String = row.get(11);
+    let n_sentences: i32 = row.get(12);
+    let entities = rows(
+        tx,
+        "SELECT e.id, e.name, e.label, COUNT(*) FROM mentions m JOIN entities e
+         ON e.id = m.entity_id WHERE m.document_id = $1
+         GROUP BY e.id ORDER BY MIN(m.start_at)",
+        &[&id],
+    )
+    .await?
+    .iter()
+    .map(|row| (entity_from(row, 0), row.get::<_, i64>(3) as usize))
+    .collect();
+    let claims = load_claims(tx, "c.document_id = $1", vec![Box::new(id)], None).await?;
+    let (copy_of, copies) = copy_links(tx, id).await?;
+    Ok(StoredDocument {
+        summary,
+        text,
+        n_sentences: n_sentences as usize,
+        entities,
+        claims,
+        copy_of,
+        copies,
+    })
+}
+
+fn copy_link(row: &Row) -> CopyLink {
+    CopyLink {
+        similarity: row.get::<_, Option<f64>>(0).unwrap_or(0.0),
+        matched_document_id: row.get(1),
+        document: document_summary(row, 2),
+    }
+}
+
+/// The document's original when it is a copy, and its copies when it is an original.
+async fn copy_links(tx: &Tx<'_>, id: i64) -> Result<(Option<CopyLink>, Vec<CopyLink>), StoreError> {
+    let copy_of = opt(
+        tx,
+        &format!(
+            "SELECT o.similarity, o.matched_document_id, {DOCUMENT_COLUMNS}
+             FROM document_origins o JOIN documents d ON d.id = o.original_id
+             WHERE o.document_id = $1 AND o.original_id != o.document_id"
+        ),
+        &[&id],
+    )
+    .await?
+    .map(|row| copy_link(&row));
+    let copies = rows(
+        tx,
+        &format!(
+            "SELECT o.similarity, o.matched_document_id, {DOCUMENT_COLUMNS}
+             FROM document_origins o JOIN documents d ON d.id = o.document_id
+             WHERE o.original_id = $1 AND o.document_id != $1 ORDER BY d.id"
+        ),
+        &[&id],
+    )
+    .await?
+    .iter()
+    .map(copy_link)
+    .collect();
+    Ok((copy_of, copies))
+}
+
+/// Search: `plainto_tsquery` makes every word required and reads no syntax, so quotes,
+/// parentheses, `-`, `*` and AND/OR/NOT are searched as text (or dropped as
+/// punctuation), never interpreted. Ranked by `ts_rank` on documents and claims alike.
+pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
+    let text = query.text.trim();
+    if !text.chars().any(char::is_alphanumeric) {
+        return Ok(Vec::new());
+    }
+    let limit = query.limit.max(1) as i64;
+    let mut hits: Vec<(f32, SearchHit)> = Vec::new();
+    let documents = rows(
+        tx,
+        &format!(
+            "WITH q AS (SELECT plainto_tsquery('simple', $1) AS query),
+             found AS (
+                 SELECT d.id, ts_rank(d.search, q.query) AS rank FROM documents d, q
+                 WHERE d.search @@ q.query ORDER BY rank DESC, d.id LIMIT $2
+             )
+             SELECT f.rank,
+                 ts_headline('simple', d.text, q.query,
+                     'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=0, FragmentDelimiter=…, MaxFragments=1'),
+                 {DOCUMENT_COLUMNS}
+             FROM found f JOIN documents d ON d.id = f.id, q ORDER BY f.rank DESC, d.id"
+        ),
+        &[&text, &limit],
+    )
+    .await?;
+    for row in documents {
+        hits.push((
+            row.get(0),
+            SearchHit {
+                kind: HitKind::Document,
+                snippet: row.get(1),
+                document: document_summary(&row, 2),
+                claim_id: None,
+            },
+        ));
+    }
+    let claims = rows(
+        tx,
+        &format!(
+            "WITH q AS (SELECT plainto_tsquery('simple', $1) AS query),
+             found AS (
+                 SELECT c.id, ts_rank(c.search, q.query) AS rank FROM claims c, q
+                 WHERE c.search @@ q.query ORDER BY rank DESC, c.id LIMIT $2
+             )
+             SELECT f.rank,
+                 ts_headline('simple', c.content, q.query,
+                     'StartSel=[, StopSel=], MaxWords=24, MinWords=8, ShortWord=0, FragmentDelimiter=…, MaxFragments=1'),
+                 c.id, {DOCUMENT_COLUMNS}
+             FROM found f JOIN claims c ON c.id = f.id JOIN documents d ON d.id = c.document_id, q
+             ORDER BY f.rank DESC, c.id"
+        ),
+        &[&text, &limit],
+    )
+    .await?;
+    for row in claims {
+        hits.push((
+            row.get(0),
+            SearchHit {
+                kind: HitKind::Claim,
+                snippet: row.get(1),
+                claim_id: Some(row.get(2)),
+                document: document_summary(&row, 3),
+            },
+        ));
+    }
+    // Higher ts_rank is better; documents and claims are ranked on one scale.
+    hits.sort_by(|a, b| b.0.total_cmp(&a.0));
+    Ok(hits.into_iter().take(query.limit.max(1)).map(|(_, hit)| hit).collect())
+}
+
+/// The entities going by a normalized name, the most mentioned first.
+pub(crate) async fn entities_named(tx: &Tx<'_>, norm: &str) -> Result<Vec<EntityRef>, StoreError> {
+    Ok(rows(
+        tx,
+        "SELECT e.id, e.name, e.label FROM entities e
+         WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = $1)
+         ORDER BY (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) DESC, e.id",
+        &[&norm],
+    )
+    .await?
+    .iter()
+    .map(|row| entity_from(row, 0))
+    .collect())
+}
+
+pub async fn entity(tx: &Tx<'_>, name: &str) -> Result<EntityProfile, StoreError> {
+    let norm = normalize_name(name);
+    let mut candidates = entities_named(tx, &norm).await?;
+    if candidates.is_empty() {
+        return Err(StoreError::NotFound(format!("no entity named {name:?}")));
+    }
+    let entity = candidates.remove(0);
+    let id = entity.id;
+    let aliases = rows(
+        tx,
+        "SELECT a.alias, a.reason, a.document_id, d.external_id, a.start_at, a.end_at
+         FROM entity_aliases a JOIN documents d ON d.id = a.document_id
+         WHERE a.entity_id = $1 ORDER BY a.document_id, a.start_at, a.id",
+        &[&id],
+    )
+    .await?
+    .iter()
+    .map(|row| AliasEvidence {
+        alias: row.get(0),
+        reason: row.get(1),
+        document_id: row.get(2),
+        document_external_id: row.get(3),
+        span: span(row.get(4), row.get(5)).unwrap_or_default(),
+    })
+    .collect();
+    let occurrences = rows(
+        tx,
+        "SELECT o.document_id, d.external_id, o.name, o.n_mentions, o.matched_norm,
+             o.matched_document_id
+         FROM entity_occurrences o JOIN documents d ON d.id = o.document_id
+         WHERE o.entity_id = $1 ORDER BY o.document_id, o.local_index",
+        &[&id],
+    )
+    .await?
+    .iter()
+    .map(|row| {
+        let matched_norm: Option<String> = row.get(4);
+        let matched_document: Option<i64> = row.get(5);
+        EntityOccurrence {
+            document_id: row.get(0),
+            document_external_id: row.get(1),
+            name: row.get(2),
+            n_mentions: row.get::<_, i32>(3) as usize,
+            matched_by: matched_norm.zip(matched_document),
+        }
+    })
+    .collect();
+    let seen = one(
+        tx,
+        "SELECT COALESCE(SUM(o.n_mentions), 0)::BIGINT, MIN(d.doc_date), MAX(d.doc_date)
+         FROM entity_occurrences o JOIN documents d ON d.id = o.document_id
+         WHERE o.entity_id = $1",
+        &[&id],
+    )
+    .await?;
+    let claims_by = load_claims(tx, "c.source_entity_id = $1", vec![Box::new(id)], None).await?;
+    let claims_about = load_claims(
+        tx,
+        "c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = $1)",
+        vec![Box::new(id)],
+        None,
+    )
+    .await?;
+    Ok(EntityProfile {
+        entity,
+        aliases,
+        occurrences,
+        n_mentions: seen.get::<_, i64>(0) as usize,
+        first_seen: seen.get(1),
+        last_seen: seen.get(2),
+        claims_by,
+        claims_about,
+        other_matches: candidates,
+        merges: crate::curate::merges_of(tx, id).await?,
+    })
+}
+
+/// A query value, boxed so that filters of different types go in one list.
+pub(crate) type Value = Box<dyn ToSql + Sync + Send>;
+
+pub async fn claims(tx: &Tx<'_>, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError> {
+    let mut conditions: Vec<String> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    let next = |values: &mut Vec<Value>, value: Value| {
+        values.push(value);
+        values.len()
+    };
+    if let Some(about) = &query.about {
+        let n = next(&mut values, Box::new(normalize_name(about)));
+        conditions.push(format!(
+            "c.id IN (SELECT ce.claim_id FROM claim_entities ce WHERE ce.entity_id IN
+                 (SELECT entity_id FROM entity_aliases WHERE norm = ${n}))"
+        ));
+    }
+    if let Some(by) = &query.by {
+        let n = next(&mut values, Box::new(normalize_name(by)));
+        conditions.push(format!(
+            "(c.source_entity_id IN (SELECT entity_id FROM entity_aliases WHERE norm = ${n})
+              OR c.source_norm = ${n}
+              OR (c.voice = 'publisher' AND d.publisher_norm = ${n}))"
+        ));
+    }
+    if let Some(since) = query.since {
+        let n = next(&mut values, Box::new(since));
+        conditions.push(format!("c.date_end >= ${n}"));
+    }
+    if let Some(until) = query.until {
+        let n = next(&mut values, Box::new(until));
+        conditions.push(format!("c.date_start <= ${n}"));
+    }
+    if let Some(place) = &query.place {
+        let norm = next(&mut values, Box::new(normalize_name(place)));
+        let text = next(&mut values, Box::new(place.trim().to_string()));
+        conditions.push(format!(
+            "c.id IN (SELECT claim_id FROM claim_places WHERE norm = ${norm}
+                 OR lower(text) = lower(${text}))"
+        ));
+    }
+    let filter = if conditions.is_empty() { "TRUE".to_string() } else { conditions.join(" AND ") };
+    load_claims(tx, &filter, values, query.limit).await
+}
+
+/// Loads the claims matching `filter` (over `c`, the claim, and `d`, its document), whose
+/// `$n` placeholders take `values`.
+pub(crate) async fn load_claims(
+    tx: &Tx<'_>,
+    filter: &str,
+    values: Vec<Value>,
+    limit: Option<usize>,
+) -> Result<Vec<ClaimRecord>, StoreError> {
+    let limit = limit.map_or_else(|| "ALL".to_string(), |limit| limit.to_string());
+    let sql = format!(
+        "SELECT c.id, c.start_at, c.end_at, c.content, c.form, c.cue, c.source_name,
+             c.source_entity_id, c.source_start, c.source_end, c.stance, c.negated,
+             c.has_subject, c.hedges, {DOCUMENT_COLUMNS}
+         FROM claims c JOIN documents d ON d.id = c.document_id
+         WHERE {filter} ORDER BY c.document_id, c.start_at, c.id LIMIT {limit}"
+    );
+    let params: Vec<&(dyn ToSql + Sync)> =
+        values.iter().map(|value| value.as_ref() as &(dyn ToSql + Sync)).collect();
+    let found = rows(tx, &sql, &params).await?;
+    let mut claims = Vec::with_capacity(found.len());
+    for row in found {
+        let source_name: Option<String> = row.get(6);
+        let source_entity: Option<i64> = row.get(7);
+        let source_span = span(row.get(8), row.get(9));
+        let entity = match source_entity {
+            Some(id) => Some(entity_ref(tx, id).await?),
+            None => None,
+        };
+        let mut claim = ClaimRecord {
+            id: row.get(0),
+            span: span(row.get(1), row.get(2)).unwrap_or_default(),
+            content: row.get(3),
+            form: row.get(4),
+            cue: row.get(5),
+            source: source_name.map(|name| SourceRef { name, entity, span: source_span }),
+            stance: if row.get::<_, &str>(10) == "denies" {
+                Stance::Denies
+            } else {
+                Stance::Asserts
+            },
+            negated: row.get(11),
+            has_subject: row.get(12),
+            hedges: row.get(13),
+            document: document_summary(&row, 14),
+            relays: Vec::new(),
+            about: Vec::new(),
+            dates: Vec::new(),
+            quantities: Vec::new(),
+            places: Vec::new(),
+            assessment: Assessment::default(),
+        };
+        fill_claim(tx, &mut claim).await?;
+        claims.push(claim);
+    }
+    Ok(claims)
+}
+
+/// Loads a claim's relays, entities, dates, quantities and places.
+async fn fill_claim(tx: &Tx<'_>, claim: &mut ClaimRecord) -> Result<(), StoreError> {
+    let id = claim.id;
+    let relays = rows(
+        tx,
+        "SELECT r.name, r.start_at, r.end_at, e.id, e.name, e.label
+         FROM claim_relays r LEFT JOIN entities e ON e.id = r.entity_id
+         WHERE r.claim_id = $1 ORDER BY r.position",
+        &[&id],
+    )
+    .await?;
+    for row in relays {
+        let entity = row.get::<_, Option<i64>>(3).map(|_| entity_from(&row, 3));
+        claim.relays.push(SourceRef {
+            name: row.get(0),
+            entity,
+            span: span(row.get(1), row.get(2)),
+        });
+    }
+    let about = rows(
+        tx,
+        "SELECT e.id, e.name, e.label FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id
+         WHERE ce.claim_id = $1 ORDER BY ce.position",
+        &[&id],
+    )
+    .await?;
+    for row in about {
+        let entity = entity_from(&row, 0);
+        if !claim.about.contains(&entity) {
+            claim.about.push(entity);
+        }
+    }
+    claim.dates = rows(
+        tx,
+        "SELECT text, value, end_value, start_at, end_at FROM claim_dates WHERE claim_id = $1
+         ORDER BY position",
+        &[&id],
+    )
+    .await?
+    .iter()
+    .map(|row| DateFact {
+        text: row.get(0),
+        value: row.get(1),
+        end_value: row.get(2),
+        span: span(row.get(3), row.get(4)).unwrap_or_default(),
+    })
+    .collect();
+    claim.quantities = rows(
+        tx,
+        "SELECT text, kind, value, min, max, unit, start_at, end_at FROM claim_quantities
+         WHERE claim_id = $1 ORDER BY position",
+        &[&id],
+    )
+    .await?
+    .iter()
+    .map(|row| QuantityFact {
+        text: row.get(0),
+        kind: row.get(1),
+        value: row.get(2),
+        min: row.get(3),
+        max: row.get(4),
+        unit: row.get(5),
+        span: span(row.get(6), row.get(7)).unwrap_or_default(),
+    })
+    .collect();
+    claim.places = rows(
+        tx,
+        "SELECT text, name, geonames_id, lat, lon, precision, start_at, end_at FROM claim_places
+         WHERE claim_id = $1 ORDER BY position",
+        &[&id],
+    )
+    .await?
+    .iter()
+    .map(|row| PlaceFact {
+        text: row.get(0),
+        name: row.get(1),
+        geonames_id: row.get::<_, Option<i64>>(2).map(|id| id as u64),
+        lat: row.get(3),
+        lon: row.get(4),
+        precision: row.get::<_, i32>(5) as u8,
+        span: span(row.get(6), row.get(7)).unwrap_or_default(),
+    })
+    .collect();
+    claim.assessment = crate::assess::assessment(tx, id).await?;
+    Ok(())
+}
+
+type SourceRow = (Option<i64>, String, String, i64, i64, Option<NaiveDate>, Option<NaiveDate>);
+
+fn source_row(row: &Row) -> SourceRow {
+    (row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5), row.get(6))
+}
+
+pub async fn sources(tx: &Tx<'_>) -> Result<Vec<SourceSummary>, StoreError> {
+    // Speakers and relays are keyed by entity when resolved, else by normalized name.
+    let mut speakers: HashMap<(Option<i64>, String), SourceSummary> = HashMap::new();
+    let said = rows(
+        tx,
+        "SELECT c.source_entity_id, CASE WHEN c.source_entity_id IS NULL THEN c.source_norm
+                 ELSE '' END AS key,
+             MIN(c.source_name), COUNT(*), COUNT(DISTINCT c.document_id),
+             MIN(d.doc_date), MAX(d.doc_date)
+         FROM claims c JOIN documents d ON d.id = c.document_id
+         WHERE c.voice = 'attributed' GROUP BY 1, 2",
+        &[],
+    )
+    .await?;
+    for row in &said {
+        let (entity_id, key, name, n_claims, n_documents, first_seen, last_seen) = source_row(row);
+        let entity = match entity_id {
+            Some(id) => Some(entity_ref(tx, id).await?),
+            None => None,
+        };
+        speakers.insert(
+            (entity_id, key),
+            SourceSummary {
+                name: entity.as_ref().map_or(name, |entity| entity.name.clone()),
+                kind: SourceKind::Speaker,
+                entity,
+                n_claims: n_claims as usize,
+                n_relayed: 0,
+                n_documents: n_documents as usize,
+                first_seen,
+                last_seen,
+                rating: None,
+            },
+        );
+    }
+    let relayed = rows(
+        tx,
+        "SELECT r.entity_id, CASE WHEN r.entity_id IS NULL THEN r.norm ELSE '' END AS key,
+             MIN(r.name), COUNT(DISTINCT r.claim_id), COUNT(DISTINCT c.document_id),
+             MIN(d.doc_date), MAX(d.doc_date)
+         FROM claim_relays r JOIN claims c ON c.id = r.claim_id
+         JOIN documents d ON d.id = c.document_id GROUP BY 1, 2",
+        &[],
+    )
+    .await?;
+    for row in &relayed {
+        let (entity_id, key, name, n_relayed, n_documents, first_seen, last_seen) = source_row(row);
+        match speakers.get_mut(&(entity_id, key.clone())) {
+            Some(speaker) => {
+                speaker.n_relayed = n_relayed as usize;
+                speaker.first_seen = min_date(speaker.first_seen, first_seen);
+                speaker.last_seen = speaker.last_seen.max(last_seen);
+            }
+            None => {
+                let entity = match entity_id {
+                    Some(id) => Some(entity_ref(tx, id).await?),
+                    None => None,
+                };
+                speakers.insert(
+                    (entity_id, key),
+                    SourceSummary {
+                        name: entity.as_ref().map_or(name, |entity| entity.name.clone()),
+                        kind: SourceKind::Speaker,
+                        entity,
+                        n_claims: 0,
+                        n_relayed: n_relayed as usize,
+                        n_documents: n_documents as usize,
+                        first_seen,
+                        last_seen,
+                        rating: None,
+                    },
+                );
+            }
+        }
+    }
+    let mut all: Vec<SourceSummary> = Vec::with_capacity(speakers.len());
+    for ((entity_id, key), mut speaker) in speakers {
+        let norm = if key.is_empty() { normalize_name(&speaker.name) } else { key };
+        speaker.rating = crate::assess::source_rating(tx, entity_id, &norm).await?;
+        all.push(speaker);
+    }
+    let publishers = rows(
+        tx,
+        "SELECT MIN(d.publisher), COUNT(*),
+             (SELECT COUNT(*) FROM claims c JOIN documents d2 ON d2.id = c.document_id
+              WHERE c.voice = 'publisher' AND d2.publisher_norm = d.publisher_norm),
+             MIN(d.doc_date), MAX(d.doc_date), d.publisher_norm
+         FROM documents d WHERE d.publisher_norm IS NOT NULL AND d.publisher_norm != ''
+         GROUP BY d.publisher_norm",
+        &[],
+    )
+    .await?;
+    for row in &publishers {
+        let norm: String = row.get(5);
+        all.push(SourceSummary {
+            name: row.get(0),
+            kind: SourceKind::Publisher,
+            entity: None,
+            n_documents: row.get::<_, i64>(1) as usize,
+            n_claims: row.get::<_, i64>(2) as usize,
+            n_relayed: 0,
+            first_seen: row.get(3),
+            last_seen: row.get(4),
+            rating: crate::assess::source_rating(tx, None, &norm).await?,
+        });
+    }
+    all.sort_by(|a, b| {
+        (b.n_claims + b.n_relayed)
+            .cmp(&(a.n_claims + a.n_relayed))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(all)
+}
+
+fn min_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+pub async fn stats(tx: &Tx<'_>) -> Result<Stats, StoreError> {
+    let row = one(
+        tx,
+        "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM entities),
+             (SELECT COUNT(*) FROM mentions), (SELECT COUNT(*) FROM claims),
+             (SELECT COUNT(*) FROM claims WHERE voice = 'attributed'),
+             (SELECT COUNT(DISTINCT claim_id) FROM claim_relays),
+             (SELECT COUNT(DISTINCT publisher_norm) FROM documents WHERE publisher_norm != ''),
+             (SELECT COUNT(*) FROM document_origins WHERE original_id != document_id),
+             (SELECT COUNT(*) FROM claim_conflicts)",
+        &[],
+    )
+    .await?;
+    let count = |idx: usize| row.get::<_, i64>(idx) as usize;
+    let mut stats = Stats {
+        documents: count(0),
+        entities: count(1),
+        mentions: count(2),
+        claims: count(3),
+        attributed_claims: count(4),
+        relayed_claims: count(5),
+        publishers: count(6),
+        copies: count(7),
+        conflicts: count(8),
+        corroborated_claims: 0,
+    };
+    // Clusters with more than one origin key are candidates; copies can merge keys
+    // (assess.rs), so each candidate is checked with the full rule.
+    let candidates = rows(
+        tx,
+        &format!(
+            "SELECT e.cluster_id FROM claim_events e
+                 JOIN claims c ON c.id = e.claim_id
+                 LEFT JOIN document_origins o ON o.document_id = c.document_id
+                 JOIN documents od ON od.id = COALESCE(o.original_id, c.document_id)
+             GROUP BY e.cluster_id HAVING COUNT(DISTINCT {}) > 1",
+            crate::assess::ORIGIN_KEY_SQL
+        ),
+        &[],
+    )
+    .await?;
+    let clusters: Vec<i64> = candidates.iter().map(|row| row.get(0)).collect();
+    let origins = crate::assess::n_origins(tx, &clusters).await?;
+    stats.corroborated_claims = origins.values().filter(|&&n| n > 1).count();
+    Ok(stats)
+}

@@ -1,0 +1,888 @@
+//! Storing a batch of analyzed documents in one transaction.
+//!
+//! Idempotence comes from the UNIQUE constraint on `documents.content_hash`: the insert
+//! is `ON CONFLICT DO NOTHING RETURNING id`, and a document whose insert returned no row
+//! is a duplicate whose facts are skipped. Between two concurrent transactions inserting
+//! the same text, PostgreSQL makes the second wait for the first and then skip: there is
+//! no check-then-insert race to lose.
+//!
+//! Why one advisory lock serializes the writing (not the analysis) of batches: entity
+//! resolution joins a document's entities to the entities earlier documents named
+//! (`entity_keys`, primary key (label, normalized name)), and near-duplicate origins and
+//! claim clusters match a document against earlier ones. Two transactions running side by
+//! side cannot see each other's rows, so without an order two ingests would each create
+//! "Reuters", or each take the other's copy of a wire story for an original. The primary
+//! key alone would stop the duplicate name (the second insert waits, then conflicts), but
+//! not the duplicate entity row nor the missed copies, and per-name locks taken in
+//! document order can deadlock. One transaction-scoped lock (`pg_advisory_xact_lock`,
+//! released at commit or rollback, also when a client dies) makes concurrent ingests
+//! apply their batches one after another, exactly as one ingest would; the costly part,
+//! analysis, stays parallel in every process. docs/SCALING.md says how this is split
+//! when one database is no longer enough.
+//!
+//! Round trips are what cost on a network database, so each document is written with a
+//! fixed number of statements whatever its size (about ten): rows go in as arrays
+//! (`unnest`), several tables per statement (data-modifying `WITH`), ids are taken from
+//! the sequences up front, and the LSH candidates of all of a document's bands or claims
+//! are fetched in one query. The matching itself is the SQLite store's, decision for
+//! decision: candidates in the same order (per band key, newest first, capped), the same
+//! tie-breaks; claims earlier in the same document are candidates as if already stored.
+
+// Rows go to `unnest` column by column; a tuple of column vectors per table keeps each
+// statement's parameters next to the columns they fill, which named types would not.
+#![allow(clippy::type_complexity)]
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use claimgraph_store::assess::ClaimEvidence;
+use claimgraph_store::facts::{DocumentFacts, LocalSource, normalize_name};
+use claimgraph_store::similarity::{self, CANDIDATES_PER_KEY, ClaimSalt};
+use claimgraph_store::{NewDocument, PutOutcome, StoreError};
+
+use crate::{Tx, exec, one, opt, rows};
+
+/// Separates hedge words and places in text columns (a control character never in them).
+pub(crate) const SEPARATOR: char = '\u{1f}';
+
+/// The advisory lock key every write transaction takes ("cgwriter" in ASCII).
+const WRITER_LOCK: i64 = 0x6367_7772_6974_6572;
+
+pub(crate) async fn lock_writers(tx: &Tx<'_>) -> Result<(), StoreError> {
+    exec(tx, "SELECT pg_advisory_xact_lock($1)", &[&WRITER_LOCK]).await?;
+    Ok(())
+}
+
+pub(crate) async fn put_batch(
+    tx: &Tx<'_>,
+    batch: &[(&NewDocument, DocumentFacts)],
+) -> Result<Vec<PutOutcome>, StoreError> {
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for (new, facts) in batch {
+        outcomes.push(put_one(tx, new, facts).await?);
+    }
+    Ok(outcomes)
+}
+
+fn int(value: usize) -> i32 {
+    i32::try_from(value).unwrap_or(i32::MAX)
+}
+
+async fn put_one(
+    tx: &Tx<'_>,
+    new: &NewDocument,
+    facts: &DocumentFacts,
+) -> Result<PutOutcome, StoreError> {
+    let hash = new.hash();
+    let document = &new.document;
+    let publisher_norm = document.publisher.as_deref().map(normalize_name);
+    let inserted = opt(
+        tx,
+        "INSERT INTO documents (content_hash, external_id, origin, title, url, author, publisher,
+             publisher_norm, doc_date, text, n_sentences, extractor_version, ingested_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT (content_hash) DO NOTHING RETURNING id",
+        &[
+            &hash.as_str(),
+            &document.id,
+            &new.meta.origin,
+            &new.meta.title,
+            &new.meta.url,
+            &new.meta.author,
+            &document.publisher,
+            &publisher_norm,
+            &document.date,
+            &document.text,
+            &int(facts.n_sentences),
+            &new.extractor_version,
+            &new.ingested_at,
+        ],
+    )
+    .await?;
+    let Some(inserted) = inserted else {
+        let id = one(tx, "SELECT id FROM documents WHERE content_hash = $1", &[&hash.as_str()])
+            .await?
+            .get(0);
+        return Ok(PutOutcome::Duplicate { id });
+    };
+    let document_id: i64 = inserted.get(0);
+    let original_id = put_origin(tx, document_id, document.date, &facts.signature).await?;
+    let (entity_ids, n_new_entities) = put_entities(tx, document_id, facts).await?;
+    put_claims(tx, document_id, original_id, facts, &entity_ids).await?;
+    Ok(PutOutcome::Stored { id: document_id, n_claims: facts.claims.len(), n_new_entities })
+}
+
+/// Takes `n` ids from a table's identity sequence, in increasing order.
+async fn take_ids(tx: &Tx<'_>, table: &str, n: usize) -> Result<Vec<i64>, StoreError> {
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, $1::BIGINT)"
+    );
+    let mut ids: Vec<i64> =
+        rows(tx, &sql, &[&(n as i64)]).await?.iter().map(|row| row.get(0)).collect();
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+/// Orders documents for "the earliest is the original": dated before undated, earlier
+/// dates first, then ingest order (store id).
+fn earliness(date: Option<NaiveDate>, id: i64) -> (bool, Option<NaiveDate>, i64) {
+    (date.is_none(), date, id)
+}
+
+/// Files the document under its band keys and links it to the origin of the stored
+/// documents it nearly duplicates (as the SQLite store does). Returns the group's original.
+async fn put_origin(
+    tx: &Tx<'_>,
+    document_id: i64,
+    date: Option<NaiveDate>,
+    signature: &[u32],
+) -> Result<i64, StoreError> {
+    let keys = similarity::band_keys(signature, similarity::ROWS, 0);
+    let found = rows(
+        tx,
+        "SELECT b.document_id, s.signature, o.original_id, od.doc_date
+         FROM unnest($1::BIGINT[]) WITH ORDINALITY AS k (key, n)
+         CROSS JOIN LATERAL (SELECT document_id FROM document_bands WHERE band_key = k.key
+                             ORDER BY document_id DESC LIMIT $2) b
+         JOIN document_signatures s ON s.document_id = b.document_id
+         JOIN document_origins o ON o.document_id = b.document_id
+         JOIN documents od ON od.id = o.original_id
+         ORDER BY k.n, b.document_id DESC",
+        &[&keys, &(CANDIDATES_PER_KEY as i64)],
+    )
+    .await?;
+    // (candidate, its original, similarity) for every candidate that is a copy.
+    let mut seen: Vec<i64> = Vec::new();
+    let mut matches: Vec<(i64, i64, f64)> = Vec::new();
+    let mut original_dates: HashMap<i64, Option<NaiveDate>> = HashMap::new();
+    for row in &found {
+        let candidate: i64 = row.get(0);
+        if candidate == document_id || seen.contains(&candidate) {
+            continue;
+        }
+        seen.push(candidate);
+        let stored = similarity::unpack(row.get::<_, &[u8]>(1));
+        let similarity = similarity::estimated_jaccard(signature, &stored);
+        if similarity >= similarity::COPY_THRESHOLD {
+            let original: i64 = row.get(2);
+            original_dates.insert(original, row.get(3));
+            matches.push((candidate, original, similarity));
+        }
+    }
+    exec(
+        tx,
+        "WITH signature AS (
+             INSERT INTO document_signatures (document_id, signature) VALUES ($1, $2)
+         )
+         INSERT INTO document_bands (band_key, document_id)
+         SELECT DISTINCT key, $1::BIGINT FROM unnest($3::BIGINT[]) AS k (key)
+         ON CONFLICT DO NOTHING",
+        &[&document_id, &similarity::pack(signature), &keys],
+    )
+    .await?;
+    let insert_origin = "INSERT INTO document_origins
+         (document_id, original_id, matched_document_id, similarity) VALUES ($1, $2, $3, $4)";
+    // The most similar match explains the link; ties go to the earlier document.
+    let Some(&(best, _, best_similarity)) =
+        matches.iter().max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))
+    else {
+        exec(tx, insert_origin, &[&document_id, &document_id, &None::<i64>, &None::<f64>]).await?;
+        return Ok(document_id);
+    };
+    let mut originals: Vec<i64> = matches.iter().map(|m| m.1).collect();
+    originals.sort_unstable();
+    originals.dedup();
+    let mut earliest = (earliness(date, document_id), document_id);
+    for &original in &originals {
+        let stored = original_dates.get(&original).copied().flatten();
+        earliest = earliest.min((earliness(stored, original), original));
+    }
+    let original = earliest.1;
+    for &old in originals.iter().filter(|&&old| old != original) {
+        exec(
+            tx,
+            "UPDATE document_origins SET original_id = $1 WHERE original_id = $2",
+            &[&original, &old],
+        )
+        .await?;
+        // A former original now is a copy: explain it by its own match, or the best one.
+        let (matched, similarity) = matches
+            .iter()
+            .find(|m| m.0 == old)
+            .map_or((best, best_similarity), |m| (document_id, m.2));
+        exec(
+            tx,
+            "UPDATE document_origins SET matched_document_id = $2, similarity = $3
+             WHERE document_id = $1 AND matched_document_id IS NULL",
+            &[&old, &matched, &similarity],
+        )
+        .await?;
+    }
+    exec(tx, insert_origin, &[&document_id, &original, &best, &best_similarity]).await?;
+    Ok(original)
+}
+
+/// A document entity's store-wide id before new ids are taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Resolved {
+    Known(i64),
+    New(usize),
+}
+
+/// Resolves each document entity to a store-wide entity and stores its evidence.
+/// Returns the store-wide id of each local entity and how many were new.
+async fn put_entities(
+    tx: &Tx<'_>,
+    document_id: i64,
+    facts: &DocumentFacts,
+) -> Result<(Vec<i64>, usize), StoreError> {
+    let (mut labels, mut norms): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    for entity in &facts.entities {
+        for name in entity.names.iter().filter(|name| name.matchable) {
+            labels.push(entity.label);
+            norms.push(&name.norm);
+        }
+    }
+    // Keys already stored, then the keys this document adds, in the order the SQLite
+    // store would insert them: the first entity to use a name claims it.
+    let mut keys: HashMap<(String, String), (Resolved, i64)> = HashMap::new();
+    if !labels.is_empty() {
+        let found = rows(
+            tx,
+            "SELECT k.label, k.norm, k.entity_id, k.document_id
+             FROM unnest($1::TEXT[], $2::TEXT[]) AS u (label, norm)
+             JOIN entity_keys k ON k.label = u.label AND k.norm = u.norm",
+            &[&labels, &norms],
+        )
+        .await?;
+        for row in found {
+            keys.insert((row.get(0), row.get(1)), (Resolved::Known(row.get(2)), row.get(3)));
+        }
+    }
+    let mut resolved: Vec<(Resolved, Option<(String, i64)>)> = Vec::new();
+    let mut new_keys: Vec<(&str, &str, Resolved)> = Vec::new();
+    let mut n_new = 0;
+    for entity in &facts.entities {
+        let matched = entity.names.iter().filter(|name| name.matchable).find_map(|name| {
+            keys.get(&(entity.label.to_string(), name.norm.clone()))
+                .map(|&(id, first_document)| (id, name.norm.clone(), first_document))
+        });
+        let id = match &matched {
+            Some((id, _, _)) => *id,
+            None => {
+                n_new += 1;
+                Resolved::New(n_new - 1)
+            }
+        };
+        for name in entity.names.iter().filter(|name| name.matchable) {
+            let key = (entity.label.to_string(), name.norm.clone());
+            if let std::collections::hash_map::Entry::Vacant(vacant) = keys.entry(key) {
+                vacant.insert((id, document_id));
+                new_keys.push((entity.label, &name.norm, id));
+            }
+        }
+        resolved.push((id, matched.map(|(_, norm, first_document)| (norm, first_document))));
+    }
+    let new_ids = take_ids(tx, "entities", n_new).await?;
+    let id_of = |id: Resolved| match id {
+        Resolved::Known(id) => id,
+        Resolved::New(k) => new_ids[k],
+    };
+    let entity_ids: Vec<i64> = resolved.iter().map(|(id, _)| id_of(*id)).collect();
+    let mut new_entities: (Vec<i64>, Vec<&str>, Vec<&str>) = Default::default();
+    // Only the entity that created a new id inserts it: a later entity of the same
+    // document may have joined it through a name it claimed.
+    for (entity, (id, matched)) in facts.entities.iter().zip(&resolved) {
+        if let (Resolved::New(k), None) = (id, matched) {
+            new_entities.0.push(new_ids[*k]);
+            new_entities.1.push(&entity.name);
+            new_entities.2.push(entity.label);
+        }
+    }
+    let key_rows: (Vec<&str>, Vec<&str>, Vec<i64>) = (
+        new_keys.iter().map(|k| k.0).collect(),
+        new_keys.iter().map(|k| k.1).collect(),
+        new_keys.iter().map(|k| id_of(k.2)).collect(),
+    );
+    let mut occurrences: (Vec<i64>, Vec<i32>, Vec<&str>, Vec<i32>, Vec<Option<&str>>) =
+        Default::default();
+    let mut occurrence_matches: Vec<Option<i64>> = Vec::new();
+    let mut aliases: (Vec<i64>, Vec<&str>, Vec<&str>, Vec<&str>, Vec<i32>, Vec<i32>) =
+        Default::default();
+    let mut mentions: (Vec<i64>, Vec<i32>, Vec<i32>, Vec<&str>) = Default::default();
+    for (local_index, entity) in facts.entities.iter().enumerate() {
+        let entity_id = entity_ids[local_index];
+        let matched = resolved[local_index].1.as_ref();
+        occurrences.0.push(entity_id);
+        occurrences.1.push(int(local_index));
+        occurrences.2.push(&entity.name);
+        occurrences.3.push(int(entity.mentions.len()));
+        occurrences.4.push(matched.map(|(norm, _)| norm.as_str()));
+        occurrence_matches.push(matched.map(|(_, first_document)| *first_document));
+        for name in &entity.names {
+            aliases.0.push(entity_id);
+            aliases.1.push(&name.text);
+            aliases.2.push(&name.norm);
+            aliases.3.push(name.reason);
+            aliases.4.push(int(name.span.start));
+            aliases.5.push(int(name.span.end));
+        }
+        for (span, source) in &entity.mentions {
+            mentions.0.push(entity_id);
+            mentions.1.push(int(span.start));
+            mentions.2.push(int(span.end));
+            mentions.3.push(source);
+        }
+    }
+    if facts.entities.is_empty() {
+        return Ok((entity_ids, n_new));
+    }
+    exec(
+        tx,
+        "WITH new_entities AS (
+             INSERT INTO entities (id, name, label)
+             SELECT * FROM unnest($2::BIGINT[], $3::TEXT[], $4::TEXT[])
+         ), new_keys AS (
+             INSERT INTO entity_keys (label, norm, entity_id, document_id)
+             SELECT label, norm, entity_id, $1::BIGINT
+             FROM unnest($5::TEXT[], $6::TEXT[], $7::BIGINT[]) AS k (label, norm, entity_id)
+             ON CONFLICT DO NOTHING
+         ), new_occurrences AS (
+             INSERT INTO entity_occurrences (entity_id, document_id, local_index, name,
+                 n_mentions, matched_norm, matched_document_id)
+             SELECT entity_id, $1::BIGINT, local_index, name, n_mentions, matched_norm,
+                 matched_document_id
+             FROM unnest($8::BIGINT[], $9::INTEGER[], $10::TEXT[], $11::INTEGER[], $12::TEXT[],
+                 $13::BIGINT[])
+                 AS o (entity_id, local_index, name, n_mentions, matched_norm,
+                       matched_document_id)
+         ), new_aliases AS (
+             INSERT INTO entity_aliases (entity_id, document_id, alias, norm, reason, start_at,
+                 end_at)
+             SELECT entity_id, $1::BIGINT, alias, norm, reason, start_at, end_at
+             FROM unnest($14::BIGINT[], $15::TEXT[], $16::TEXT[], $17::TEXT[], $18::INTEGER[],
+                 $19::INTEGER[]) AS a (entity_id, alias, norm, reason, start_at, end_at)
+         )
+         INSERT INTO mentions (document_id, entity_id, start_at, end_at, source)
+         SELECT $1::BIGINT, entity_id, start_at, end_at, source
+         FROM unnest($20::BIGINT[], $21::INTEGER[], $22::INTEGER[], $23::TEXT[])
+             AS m (entity_id, start_at, end_at, source)",
+        &[
+            &document_id,
+            &new_entities.0,
+            &new_entities.1,
+            &new_entities.2,
+            &key_rows.0,
+            &key_rows.1,
+            &key_rows.2,
+            &occurrences.0,
+            &occurrences.1,
+            &occurrences.2,
+            &occurrences.3,
+            &occurrences.4,
+            &occurrence_matches,
+            &aliases.0,
+            &aliases.1,
+            &aliases.2,
+            &aliases.3,
+            &aliases.4,
+            &aliases.5,
+            &mentions.0,
+            &mentions.1,
+            &mentions.2,
+            &mentions.3,
+        ],
+    )
+    .await?;
+    Ok((entity_ids, n_new))
+}
+
+/// Rows of the claim tables for one document, column by column.
+#[derive(Default)]
+struct ClaimRows<'a> {
+    id: Vec<i64>,
+    start: Vec<i32>,
+    end: Vec<i32>,
+    content: Vec<&'a str>,
+    voice: Vec<&'static str>,
+    form: Vec<Option<&'static str>>,
+    cue: Vec<Option<&'a str>>,
+    source_name: Vec<Option<&'a str>>,
+    source_norm: Vec<Option<String>>,
+    source_entity: Vec<Option<i64>>,
+    source_start: Vec<Option<i32>>,
+    source_end: Vec<Option<i32>>,
+    stance: Vec<&'static str>,
+    negated: Vec<bool>,
+    has_subject: Vec<bool>,
+    hedges: Vec<String>,
+    date_start: Vec<Option<NaiveDate>>,
+    date_end: Vec<Option<NaiveDate>>,
+    relays: (Vec<i64>, Vec<i32>, Vec<&'a str>, Vec<String>, Vec<Option<i64>>),
+    relay_spans: (Vec<Option<i32>>, Vec<Option<i32>>),
+    about: (Vec<i64>, Vec<i32>, Vec<i64>),
+    dates: (Vec<i64>, Vec<i32>, Vec<&'a str>, Vec<Option<&'a str>>, Vec<Option<&'a str>>),
+    date_spans: (Vec<i32>, Vec<i32>),
+    quantities: (Vec<i64>, Vec<i32>, Vec<&'a str>, Vec<&'a str>, Vec<Option<&'a str>>),
+    quantity_values: (Vec<Option<f64>>, Vec<Option<f64>>, Vec<Option<f64>>, Vec<i32>, Vec<i32>),
+    places: (Vec<i64>, Vec<i32>, Vec<&'a str>, Vec<&'a str>, Vec<String>, Vec<Option<i64>>),
+    place_values: (Vec<Option<f64>>, Vec<Option<f64>>, Vec<i32>, Vec<i32>, Vec<i32>),
+}
+
+async fn put_claims(
+    tx: &Tx<'_>,
+    document_id: i64,
+    original_id: i64,
+    facts: &DocumentFacts,
+    entity_ids: &[i64],
+) -> Result<(), StoreError> {
+    if facts.claims.is_empty() {
+        return Ok(());
+    }
+    let global = |source: &LocalSource| source.entity.and_then(|idx| entity_ids.get(idx).copied());
+    let claim_ids = take_ids(tx, "claims", facts.claims.len()).await?;
+    let mut r = ClaimRows::default();
+    for (claim, &claim_id) in facts.claims.iter().zip(&claim_ids) {
+        let source = claim.source.as_ref();
+        r.id.push(claim_id);
+        r.start.push(int(claim.span.start));
+        r.end.push(int(claim.span.end));
+        r.content.push(&claim.content);
+        r.voice.push(if source.is_some() { "attributed" } else { "publisher" });
+        r.form.push(claim.form);
+        r.cue.push(claim.cue.as_deref());
+        r.source_name.push(source.map(|s| s.name.as_str()));
+        r.source_norm.push(source.map(|s| normalize_name(&s.name)));
+        r.source_entity.push(source.and_then(global));
+        r.source_start.push(source.and_then(|s| s.span).map(|span| int(span.start)));
+        r.source_end.push(source.and_then(|s| s.span).map(|span| int(span.end)));
+        r.stance.push(match claim.stance {
+            claimgraph_model::Stance::Asserts => "asserts",
+            claimgraph_model::Stance::Denies => "denies",
+        });
+        r.negated.push(claim.negated);
+        r.has_subject.push(claim.has_subject);
+        r.hedges.push(claim.hedges.join(&SEPARATOR.to_string()));
+        r.date_start.push(claim.date_range.map(|(start, _)| start));
+        r.date_end.push(claim.date_range.map(|(_, end)| end));
+        for (position, relay) in claim.relays.iter().enumerate() {
+            r.relays.0.push(claim_id);
+            r.relays.1.push(int(position + 1));
+            r.relays.2.push(&relay.name);
+            r.relays.3.push(normalize_name(&relay.name));
+            r.relays.4.push(global(relay));
+            r.relay_spans.0.push(relay.span.map(|span| int(span.start)));
+            r.relay_spans.1.push(relay.span.map(|span| int(span.end)));
+        }
+        for (position, &local) in claim.about.iter().enumerate() {
+            if let Some(&entity_id) = entity_ids.get(local) {
+                r.about.0.push(claim_id);
+                r.about.1.push(int(position));
+                r.about.2.push(entity_id);
+            }
+        }
+        for (position, date) in claim.dates.iter().enumerate() {
+            r.dates.0.push(claim_id);
+            r.dates.1.push(int(position));
+            r.dates.2.push(&date.text);
+            r.dates.3.push(date.value.as_deref());
+            r.dates.4.push(date.end_value.as_deref());
+            r.date_spans.0.push(int(date.span.start));
+            r.date_spans.1.push(int(date.span.end));
+        }
+        for (position, quantity) in claim.quantities.iter().enumerate() {
+            r.quantities.0.push(claim_id);
+            r.quantities.1.push(int(position));
+            r.quantities.2.push(&quantity.text);
+            r.quantities.3.push(&quantity.kind);
+            r.quantities.4.push(quantity.unit.as_deref());
+            r.quantity_values.0.push(quantity.value);
+            r.quantity_values.1.push(quantity.min);
+            r.quantity_values.2.push(quantity.max);
+            r.quantity_values.3.push(int(quantity.span.start));
+            r.quantity_values.4.push(int(quantity.span.end));
+        }
+        for (position, place) in claim.places.iter().enumerate() {
+            r.places.0.push(claim_id);
+            r.places.1.push(int(position));
+            r.places.2.push(&place.text);
+            r.places.3.push(&place.name);
+            r.places.4.push(normalize_name(&place.name));
+            r.places.5.push(place.geonames_id.map(|id| id as i64));
+            r.place_values.0.push(place.lat);
+            r.place_values.1.push(place.lon);
+            r.place_values.2.push(i32::from(place.precision));
+            r.place_values.3.push(int(place.span.start));
+            r.place_values.4.push(int(place.span.end));
+        }
+    }
+    exec(
+        tx,
+        "WITH new_claims AS (
+             INSERT INTO claims (id, document_id, start_at, end_at, content, voice, form, cue,
+                 source_name, source_norm, source_entity_id, source_start, source_end, stance,
+                 negated, has_subject, hedges, date_start, date_end)
+             SELECT id, $1::BIGINT, start_at, end_at, content, voice, form, cue, source_name,
+                 source_norm, source_entity_id, source_start, source_end, stance, negated,
+                 has_subject, string_to_array(hedges, chr(31)), date_start, date_end
+             FROM unnest($2::BIGINT[], $3::INTEGER[], $4::INTEGER[], $5::TEXT[], $6::TEXT[],
+                 $7::TEXT[], $8::TEXT[], $9::TEXT[], $10::TEXT[], $11::BIGINT[], $12::INTEGER[],
+                 $13::INTEGER[], $14::TEXT[], $15::BOOLEAN[], $16::BOOLEAN[], $17::TEXT[],
+                 $18::DATE[], $19::DATE[])
+                 AS c (id, start_at, end_at, content, voice, form, cue, source_name,
+                       source_norm, source_entity_id, source_start, source_end, stance,
+                       negated, has_subject, hedges, date_start, date_end)
+         ), new_relays AS (
+             INSERT INTO claim_relays (claim_id, document_id, position, name, norm, entity_id,
+                 start_at, end_at)
+             SELECT claim_id, $1::BIGINT, position, name, norm, entity_id, start_at, end_at
+             FROM unnest($20::BIGINT[], $21::INTEGER[], $22::TEXT[], $23::TEXT[],
+                 $24::BIGINT[], $25::INTEGER[], $26::INTEGER[])
+                 AS r (claim_id, position, name, norm, entity_id, start_at, end_at)
+         ), new_about AS (
+             INSERT INTO claim_entities (claim_id, document_id, position, entity_id)
+             SELECT claim_id, $1::BIGINT, position, entity_id
+             FROM unnest($27::BIGINT[], $28::INTEGER[], $29::BIGINT[])
+                 AS e (claim_id, position, entity_id)
+         ), new_dates AS (
+             INSERT INTO claim_dates (claim_id, document_id, position, text, value, end_value,
+                 start_at, end_at)
+             SELECT claim_id, $1::BIGINT, position, text, value, end_value, start_at, end_at
+             FROM unnest($30::BIGINT[], $31::INTEGER[], $32::TEXT[], $33::TEXT[], $34::TEXT[],
+                 $35::INTEGER[], $36::INTEGER[])
+                 AS d (claim_id, position, text, value, end_value, start_at, end_at)
+         ), new_quantities AS (
+             INSERT INTO claim_quantities (claim_id, document_id, position, text, kind, unit,
+                 value, min, max, start_at, end_at)
+             SELECT claim_id, $1::BIGINT, position, text, kind, unit, value, min, max,
+                 start_at, end_at
+             FROM unnest($37::BIGINT[], $38::INTEGER[], $39::TEXT[], $40::TEXT[], $41::TEXT[],
+                 $42::DOUBLE PRECISION[], $43::DOUBLE PRECISION[], $44::DOUBLE PRECISION[],
+                 $45::INTEGER[], $46::INTEGER[])
+                 AS q (claim_id, position, text, kind, unit, value, min, max, start_at, end_at)
+         )
+         INSERT INTO claim_places (claim_id, document_id, position, text, name, norm,
+             geonames_id, lat, lon, precision, start_at, end_at)
+         SELECT claim_id, $1::BIGINT, position, text, name, norm, geonames_id, lat, lon,
+             precision, start_at, end_at
+         FROM unnest($47::BIGINT[], $48::INTEGER[], $49::TEXT[], $50::TEXT[], $51::TEXT[],
+             $52::BIGINT[], $53::DOUBLE PRECISION[], $54::DOUBLE PRECISION[], $55::INTEGER[],
+             $56::INTEGER[], $57::INTEGER[])
+             AS p (claim_id, position, text, name, norm, geonames_id, lat, lon, precision,
+                   start_at, end_at)",
+        &[
+            &document_id,
+            &r.id,
+            &r.start,
+            &r.end,
+            &r.content,
+            &r.voice,
+            &r.form,
+            &r.cue,
+            &r.source_name,
+            &r.source_norm,
+            &r.source_entity,
+            &r.source_start,
+            &r.source_end,
+            &r.stance,
+            &r.negated,
+            &r.has_subject,
+            &r.hedges,
+            &r.date_start,
+            &r.date_end,
+            &r.relays.0,
+            &r.relays.1,
+            &r.relays.2,
+            &r.relays.3,
+            &r.relays.4,
+            &r.relay_spans.0,
+            &r.relay_spans.1,
+            &r.about.0,
+            &r.about.1,
+            &r.about.2,
+            &r.dates.0,
+            &r.dates.1,
+            &r.dates.2,
+            &r.dates.3,
+            &r.dates.4,
+            &r.date_spans.0,
+            &r.date_spans.1,
+            &r.quantities.0,
+            &r.quantities.1,
+            &r.quantities.2,
+            &r.quantities.3,
+            &r.quantities.4,
+            &r.quantity_values.0,
+            &r.quantity_values.1,
+            &r.quantity_values.2,
+            &r.quantity_values.3,
+            &r.quantity_values.4,
+            &r.places.0,
+            &r.places.1,
+            &r.places.2,
+            &r.places.3,
+            &r.places.4,
+            &r.places.5,
+            &r.place_values.0,
+            &r.place_values.1,
+            &r.place_values.2,
+            &r.place_values.3,
+            &r.place_values.4,
+        ],
+    )
+    .await?;
+    put_claim_events(tx, document_id, original_id, facts, entity_ids, &claim_ids).await
+}
+
+/// A claim's event data, as a candidate for the same event.
+#[derive(Debug, Clone)]
+struct Event {
+    document_id: i64,
+    subject: Option<i64>,
+    cluster: i64,
+    tokens: Vec<u32>,
+    evidence: ClaimEvidence,
+}
+
+/// Joins each claim to the cluster of an earlier report of the same claim, or starts a
+/// cluster; links it as conflicting with reports of the same event that differ. The
+/// stored candidates of all the document's claims come in one query; the document's
+/// own earlier claims are candidates too, newer than any stored one.
+async fn put_claim_events(
+    tx: &Tx<'_>,
+    document_id: i64,
+    original_id: i64,
+    facts: &DocumentFacts,
+    entity_ids: &[i64],
+    claim_ids: &[i64],
+) -> Result<(), StoreError> {
+    struct Pending {
+        subject: Option<i64>,
+        tokens: Vec<u32>,
+        keys: Vec<i64>,
+    }
+    let pending: Vec<Pending> = facts
+        .claims
+        .iter()
+        .map(|claim| {
+            let subject = if claim.has_subject {
+                claim.about.first().and_then(|&local| entity_ids.get(local).copied())
+            } else {
+                None
+            };
+            let tokens =
+                similarity::claim_token_set(&claim.tokens, |local| entity_ids.get(local).copied());
+            let keys = if tokens.len() < similarity::CLAIM_MIN_TOKENS {
+                Vec::new()
+            } else {
+                let salt = match subject {
+                    Some(subject) => ClaimSalt::Subject(subject),
+                    None => ClaimSalt::Story(original_id),
+                };
+                similarity::claim_band_keys(&tokens, salt)
+            };
+            Pending { subject, tokens, keys }
+        })
+        .collect();
+    let mut all_keys: Vec<i64> = pending.iter().flat_map(|p| p.keys.iter().copied()).collect();
+    all_keys.sort_unstable();
+    all_keys.dedup();
+    let limit = similarity::CLAIM_CANDIDATES_PER_KEY;
+    // Stored claims under each key, newest first, and their events.
+    let mut stored_by_key: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut events: HashMap<i64, Event> = HashMap::new();
+    if !all_keys.is_empty() {
+        let found = rows(
+            tx,
+            "SELECT k.key, b.claim_id, c.document_id, e.subject_id, e.cluster_id, e.tokens,
+                 e.figures, e.day_start, e.day_end, e.places, e.negative
+             FROM unnest($1::BIGINT[]) AS k (key)
+             CROSS JOIN LATERAL (SELECT claim_id FROM claim_bands WHERE band_key = k.key
+                                 ORDER BY claim_id DESC LIMIT $2) b
+             JOIN claim_events e ON e.claim_id = b.claim_id
+             JOIN claims c ON c.id = e.claim_id
+             ORDER BY k.key, b.claim_id DESC",
+            &[&all_keys, &(limit as i64)],
+        )
+        .await?;
+        for row in found {
+            let claim_id: i64 = row.get(1);
+            stored_by_key.entry(row.get(0)).or_default().push(claim_id);
+            events.entry(claim_id).or_insert_with(|| {
+                let places: &str = row.get(9);
+                Event {
+                    document_id: row.get(2),
+                    subject: row.get(3),
+                    cluster: row.get(4),
+                    tokens: similarity::unpack(row.get::<_, &[u8]>(5)),
+                    evidence: ClaimEvidence {
+                        figures: ClaimEvidence::parse_figures(row.get(6)),
+                        days: row.get::<_, Option<NaiveDate>>(7).zip(row.get(8)),
+                        places: places
+                            .split(SEPARATOR)
+                            .filter(|p| !p.is_empty())
+                            .map(str::to_string)
+                            .collect(),
+                        negative: row.get(10),
+                    },
+                }
+            });
+        }
+    }
+    // This document's claims under each key, newest first, as they are filed.
+    let mut local_by_key: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut rows_out: EventRows = EventRows::default();
+    let mut conflict_pairs: Vec<(i64, i64)> = Vec::new();
+    for ((claim, pending), &claim_id) in facts.claims.iter().zip(&pending).zip(claim_ids) {
+        let mut candidates: Vec<i64> = Vec::new();
+        for key in &pending.keys {
+            let local = local_by_key.get(key).into_iter().flatten();
+            let stored = stored_by_key.get(key).into_iter().flatten();
+            for &id in local.chain(stored).take(limit) {
+                if !candidates.contains(&id) {
+                    candidates.push(id);
+                }
+            }
+        }
+        let subject = pending.subject;
+        let mut joined: Option<(i64, f64)> = None;
+        let mut conflicts: HashMap<i64, (i64, f64, Vec<claimgraph_store::Difference>)> =
+            HashMap::new();
+        for &candidate in &candidates {
+            let Some(stored) = events.get(&candidate) else { continue };
+            // Keys are salted by subject, but a collision must not join two subjects.
+            if stored.subject != subject {
+                continue;
+            }
+            let Some(sim) =
+                similarity::same_event(&pending.tokens, &stored.tokens, subject.is_some())
+            else {
+                continue;
+            };
+            let differences = stored.evidence.differences(&claim.evidence);
+            if differences.is_empty() {
+                if joined.is_none_or(|(_, best)| sim > best) {
+                    joined = Some((stored.cluster, sim));
+                }
+            } else if subject.is_some() && stored.document_id != document_id {
+                // A document that gives two figures for one event is not two sources
+                // disagreeing; only reports in different documents conflict.
+                let entry = conflicts.entry(stored.cluster).or_insert((candidate, sim, Vec::new()));
+                if sim > entry.1 || entry.2.is_empty() {
+                    *entry = (candidate, sim, differences);
+                }
+            }
+        }
+        let cluster = joined.map_or(claim_id, |(cluster, _)| cluster);
+        let evidence = &claim.evidence;
+        let places: Vec<&str> = evidence.places.iter().map(String::as_str).collect();
+        rows_out.claim.push(claim_id);
+        rows_out.subject.push(subject);
+        rows_out.cluster.push(cluster);
+        rows_out.tokens.push(similarity::pack(&pending.tokens));
+        rows_out.figures.push(evidence.figures_text());
+        rows_out.day_start.push(evidence.days.map(|(start, _)| start));
+        rows_out.day_end.push(evidence.days.map(|(_, end)| end));
+        rows_out.places.push(places.join(&SEPARATOR.to_string()));
+        rows_out.negative.push(evidence.negative);
+        let mut filed: Vec<i64> = Vec::new();
+        for &key in &pending.keys {
+            if !filed.contains(&key) {
+                filed.push(key);
+                rows_out.band_key.push(key);
+                rows_out.band_claim.push(claim_id);
+                local_by_key.entry(key).or_default().insert(0, claim_id);
+            }
+        }
+        for (other_cluster, (other, sim, differences)) in conflicts {
+            if other_cluster == cluster || conflict_pairs.contains(&(other, claim_id)) {
+                continue;
+            }
+            conflict_pairs.push((other, claim_id));
+            let kinds: Vec<&str> = differences.iter().map(|d| d.kind).collect();
+            let detail: Vec<String> =
+                differences.iter().map(|d| format!("{}: {}", d.kind, d.detail)).collect();
+            rows_out.conflict_a.push(other);
+            rows_out.conflict_b.push(claim_id);
+            rows_out.conflict_similarity.push(sim);
+            rows_out.conflict_kinds.push(kinds.join(","));
+            rows_out.conflict_detail.push(detail.join("; "));
+        }
+        events.insert(
+            claim_id,
+            Event {
+                document_id,
+                subject,
+                cluster,
+                tokens: pending.tokens.clone(),
+                evidence: claim.evidence.clone(),
+            },
+        );
+    }
+    exec(
+        tx,
+        "WITH new_events AS (
+             INSERT INTO claim_events (claim_id, document_id, subject_id, cluster_id, tokens,
+                 figures, day_start, day_end, places, negative)
+             SELECT claim_id, $1::BIGINT, subject_id, cluster_id, tokens, figures, day_start,
+                 day_end, places, negative
+             FROM unnest($2::BIGINT[], $3::BIGINT[], $4::BIGINT[], $5::BYTEA[], $6::TEXT[],
+                 $7::DATE[], $8::DATE[], $9::TEXT[], $10::BOOLEAN[])
+                 AS e (claim_id, subject_id, cluster_id, tokens, figures, day_start, day_end,
+                       places, negative)
+         ), new_bands AS (
+             INSERT INTO claim_bands (band_key, claim_id)
+             SELECT * FROM unnest($11::BIGINT[], $12::BIGINT[])
+             ON CONFLICT DO NOTHING
+         )
+         INSERT INTO claim_conflicts (claim_a, claim_b, similarity, kinds, detail)
+         SELECT * FROM unnest($13::BIGINT[], $14::BIGINT[], $15::DOUBLE PRECISION[],
+             $16::TEXT[], $17::TEXT[])
+         ON CONFLICT DO NOTHING",
+        &[
+            &document_id,
+            &rows_out.claim,
+            &rows_out.subject,
+            &rows_out.cluster,
+            &rows_out.tokens,
+            &rows_out.figures,
+            &rows_out.day_start,
+            &rows_out.day_end,
+            &rows_out.places,
+            &rows_out.negative,
+            &rows_out.band_key,
+            &rows_out.band_claim,
+            &rows_out.conflict_a,
+            &rows_out.conflict_b,
+            &rows_out.conflict_similarity,
+            &rows_out.conflict_kinds,
+            &rows_out.conflict_detail,
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+#[derive(Default)]
+struct EventRows {
+    claim: Vec<i64>,
+    subject: Vec<Option<i64>>,
+    cluster: Vec<i64>,
+    tokens: Vec<Vec<u8>>,
+    figures: Vec<String>,
+    day_start: Vec<Option<NaiveDate>>,
+    day_end: Vec<Option<NaiveDate>>,
+    places: Vec<String>,
+    negative: Vec<bool>,
+    band_key: Vec<i64>,
+    band_claim: Vec<i64>,
+    conflict_a: Vec<i64>,
+    conflict_b: Vec<i64>,
+    conflict_similarity: Vec<f64>,
+    conflict_kinds: Vec<String>,
+    conflict_detail: Vec<String>,
+}

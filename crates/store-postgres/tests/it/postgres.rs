@@ -1,0 +1,136 @@
+//! The shared store suite on PostgreSQL, plus what only a server has: URLs, passwords,
+//! servers that do not answer, schema versions.
+
+use claimgraph_store::testing::{Fixture, run_suite};
+use claimgraph_store::{Store, StoreError};
+use claimgraph_store_postgres::{PgStore, SCHEMA_VERSION};
+
+use crate::common::{TestDatabase, admin_url};
+
+#[test]
+fn postgres_passes_the_shared_suite() {
+    let Some(admin) = admin_url("postgres_passes_the_shared_suite") else { return };
+    let databases = std::sync::Mutex::new(Vec::new());
+    run_suite(|| {
+        let database = TestDatabase::create(&admin);
+        let store = PgStore::open(&database.url).expect("open store");
+        databases.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(database);
+        Box::new(store)
+    });
+}
+
+#[test]
+fn a_reopened_database_keeps_its_documents_and_schema() {
+    let Some(admin) = admin_url("a_reopened_database_keeps_its_documents_and_schema") else {
+        return;
+    };
+    let database = TestDatabase::create(&admin);
+    let fixture = Fixture::new("x", "The council met on Monday.");
+    {
+        let store = PgStore::open(&database.url).expect("open");
+        store.put_batch(&[fixture.build()]).expect("put");
+    }
+    let store = PgStore::open(&database.url).expect("reopen");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    assert_eq!(store.stats().expect("stats").documents, 1);
+    assert_eq!(store.document("x").expect("document").text, "The council met on Monday.");
+}
+
+#[test]
+fn a_server_that_does_not_answer_is_a_clear_error() {
+    // Port 1 on loopback: nothing listens there. No server is needed for this test.
+    let url = "postgres://claimgraph:hunter2@127.0.0.1:1/nowhere";
+    let error = PgStore::open(url).expect_err("nothing listens on port 1");
+    assert!(matches!(error, StoreError::Open { .. }), "{error}");
+    assert!(error.is_user_error());
+    let message = error.to_string();
+    assert!(message.contains("postgres://claimgraph@127.0.0.1:1/nowhere"), "names it: {message}");
+    assert!(!message.contains("hunter2"), "never shows the password: {message}");
+    assert!(message.contains("cannot connect"), "says what failed: {message}");
+}
+
+#[test]
+fn a_malformed_url_is_a_clear_error() {
+    let error = PgStore::open("postgres://u:secret@host:notaport/db").expect_err("bad port");
+    assert!(matches!(error, StoreError::Open { .. }), "{error}");
+    assert!(!error.to_string().contains("secret"), "{error}");
+}
+
+#[test]
+fn a_wrong_password_or_missing_database_is_a_clear_error() {
+    let Some(admin) = admin_url("a_wrong_password_or_missing_database_is_a_clear_error") else {
+        return;
+    };
+    let database = TestDatabase::create(&admin);
+    let missing = database.url.replace(&database.name, &format!("{}_missing", database.name));
+    let error = PgStore::open(&missing).expect_err("no such database");
+    assert!(matches!(error, StoreError::Open { .. }), "{error}");
+    let message = error.to_string();
+    assert!(message.contains(&format!("{}_missing", database.name)), "names it: {message}");
+    assert!(message.contains("does not exist"), "says why: {message}");
+}
+
+#[test]
+fn a_newer_schema_is_refused_untouched() {
+    let Some(admin) = admin_url("a_newer_schema_is_refused_untouched") else { return };
+    let database = TestDatabase::create(&admin);
+    drop(PgStore::open(&database.url).expect("open"));
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let (client, connection) =
+            tokio_postgres::connect(&database.url, tokio_postgres::NoTls).await.unwrap();
+        let driver = tokio::spawn(connection);
+        client
+            .execute(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES ($1, 'future', 0)",
+                &[&(SCHEMA_VERSION + 1)],
+            )
+            .await
+            .unwrap();
+        drop(client);
+        let _ = driver.await;
+    });
+    let error = PgStore::open(&database.url).expect_err("refused");
+    assert!(matches!(error, StoreError::NewerSchema { .. }), "{error}");
+    assert!(error.to_string().contains(&database.name), "names the database: {error}");
+}
+
+/// The server calls stores from `spawn_blocking`; the store's own runtime must work there,
+/// and dropping the store inside async code must not panic.
+#[test]
+fn the_store_works_from_spawn_blocking_and_drops_inside_async_code() {
+    let Some(admin) = admin_url("the_store_works_from_spawn_blocking") else { return };
+    let database = TestDatabase::create(&admin);
+    let store: std::sync::Arc<dyn Store> =
+        std::sync::Arc::new(PgStore::open(&database.url).expect("open"));
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    runtime.block_on(async move {
+        let reader = store.clone();
+        let stats = tokio::task::spawn_blocking(move || reader.stats()).await.unwrap().unwrap();
+        assert_eq!(stats.documents, 0);
+        drop(store);
+    });
+}
+
+/// Two entities of one document that share a name are one store-wide entity, created
+/// once (the second joins the name the first claimed, as on SQLite).
+#[test]
+fn entities_of_one_document_sharing_a_name_are_created_once() {
+    use claimgraph_model::{AliasReason, EntityLabel};
+    let Some(admin) = admin_url("entities_of_one_document_sharing_a_name") else { return };
+    let database = TestDatabase::create(&admin);
+    let store = PgStore::open(&database.url).expect("open");
+    let mut fixture = Fixture::new("twice", "Acme Corp grew. Later, Acme Corp shrank.");
+    fixture.entities = vec![
+        (EntityLabel::Organization, vec![("Acme Corp", AliasReason::SameName)]),
+        (EntityLabel::Organization, vec![("Acme Corp", AliasReason::SameName)]),
+    ];
+    let outcome = store.put_batch(&[fixture.build()]).expect("stored");
+    assert!(
+        matches!(outcome[0], claimgraph_store::PutOutcome::Stored { n_new_entities: 1, .. }),
+        "{outcome:?}"
+    );
+    let stats = store.stats().expect("stats");
+    assert_eq!((stats.entities, stats.mentions), (1, 2));
+    assert_eq!(store.entity("Acme Corp").expect("entity").occurrences.len(), 2);
+}
