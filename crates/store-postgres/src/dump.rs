@@ -38,6 +38,7 @@ const WITH_ID: &[&str] = &[
     "source_ratings",
     "entity_merges",
     "entity_merge_moves",
+    "claim_marks",
 ];
 
 fn pg_name(name: &str) -> &str {

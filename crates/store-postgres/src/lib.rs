@@ -24,6 +24,7 @@
 mod assess;
 mod curate;
 mod dump;
+mod export;
 mod migrate;
 mod read;
 mod write;
@@ -37,7 +38,8 @@ use tokio_postgres::{NoTls, Row};
 
 use claimgraph_store::facts::{self, DocumentFacts};
 use claimgraph_store::{
-    ClaimQuery, ClaimRecord, ContentHash, EntityMerge, EntityProfile, MergeRequest, NewDocument,
+    ClaimMark, ClaimQuery, ClaimRecord, ContentHash, DocumentText, EntityMerge, EntityProfile,
+    EntityRecord, EntityRef, MergeRequest, NewClaimMark, NewDocument,
     NewRating, PutOutcome, SearchHit, SearchQuery, SourceRating, SourceSummary, SplitOutcome,
     SplitRequest, Stats, Store, StoreError, StoredDocument,
 };
@@ -310,6 +312,35 @@ impl Store for PgStore {
 
     fn split_entity(&self, request: &SplitRequest) -> Result<SplitOutcome, StoreError> {
         self.write(async |tx| curate::split_entity(tx, request).await)
+    }
+
+    fn claim(&self, id: i64) -> Result<ClaimRecord, StoreError> {
+        self.read(async |tx| read::claim(tx, id).await)
+    }
+
+    fn mark_claim(&self, mark: &NewClaimMark) -> Result<ClaimMark, StoreError> {
+        self.write(async |tx| export::mark_claim(tx, mark).await)
+    }
+
+    fn documents_after(&self, after: i64, limit: usize) -> Result<Vec<DocumentText>, StoreError> {
+        self.read(async |tx| export::documents_after(tx, after, limit).await)
+    }
+
+    fn entities_after(&self, after: i64, limit: usize) -> Result<Vec<EntityRecord>, StoreError> {
+        self.read(async |tx| export::entities_after(tx, after, limit).await)
+    }
+
+    fn claims_after(
+        &self,
+        query: &ClaimQuery,
+        after: i64,
+        limit: usize,
+    ) -> Result<Vec<ClaimRecord>, StoreError> {
+        self.read(async |tx| export::claims_after(tx, query, after, limit).await)
+    }
+
+    fn mark_public(&self, name: &str, public: Option<bool>) -> Result<EntityRef, StoreError> {
+        self.write(async |tx| export::mark_public(tx, name, public).await)
     }
 }
 

@@ -11,7 +11,10 @@ use claimgraph_store::StoreError;
 use crate::backend;
 
 /// The migrations, in order; the version of each is its position, starting at 1.
-const MIGRATIONS: &[(&str, &str)] = &[("init", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("init", include_str!("../migrations/0001_init.sql")),
+    ("marks_cues", include_str!("../migrations/0002_marks_cues.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -14,7 +14,8 @@ use tokio_postgres::types::ToSql;
 use claimgraph_model::{Span, Stance};
 use claimgraph_store::facts::normalize_name;
 use claimgraph_store::{
-    AliasEvidence, Assessment, ClaimQuery, ClaimRecord, ContentHash, CopyLink, DateFact,
+    AliasEvidence, Assessment, ClaimMark, ClaimQuery, ClaimRecord, ClaimStatus, MentionRef,
+    PROFILE_CLAIMS, PROFILE_OCCURRENCES, ContentHash, CopyLink, DateFact,
     DocumentSummary, EntityOccurrence, EntityProfile, EntityRef, HitKind, PlaceFact, QuantityFact,
     SearchHit, SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError,
     StoredDocument,
@@ -136,6 +137,19 @@ pub async fn document(tx: &Tx<'_>, key: &str) -> Result<StoredDocument, StoreErr
     .iter()
     .map(|row| (entity_from(row, 0), row.get::<_, i64>(3) as usize))
     .collect();
+    let mentions = rows(
+        tx,
+        "SELECT e.id, e.name, e.label, m.start_at, m.end_at FROM mentions m
+         JOIN entities e ON e.id = m.entity_id WHERE m.document_id = $1
+         ORDER BY m.start_at, m.end_at",
+        &[&id],
+    )
+    .await?
+    .iter()
+    .filter_map(|row| {
+        Some(MentionRef { entity: entity_from(row, 0), span: span(row.get(3), row.get(4))? })
+    })
+    .collect();
     let claims = load_claims(tx, "c.document_id = $1", vec![Box::new(id)], None).await?;
     let (copy_of, copies) = copy_links(tx, id).await?;
     Ok(StoredDocument {
@@ -143,6 +157,7 @@ pub async fn document(tx: &Tx<'_>, key: &str) -> Result<StoredDocument, StoreErr
         text,
         n_sentences: n_sentences as usize,
         entities,
+        mentions,
         claims,
         copy_of,
         copies,
@@ -264,7 +279,8 @@ pub(crate) async fn entities_named(tx: &Tx<'_>, norm: &str) -> Result<Vec<Entity
         tx,
         "SELECT e.id, e.name, e.label FROM entities e
          WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = $1)
-         ORDER BY (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id) DESC, e.id",
+         ORDER BY (SELECT SUM(o.n_mentions) FROM entity_occurrences o
+                   WHERE o.entity_id = e.id) DESC NULLS LAST, e.id",
         &[&norm],
     )
     .await?
@@ -281,11 +297,15 @@ pub async fn entity(tx: &Tx<'_>, name: &str) -> Result<EntityProfile, StoreError
     }
     let entity = candidates.remove(0);
     let id = entity.id;
+    // Each name once per reason, from the first document that showed it.
     let aliases = rows(
         tx,
-        "SELECT a.alias, a.reason, a.document_id, d.external_id, a.start_at, a.end_at
-         FROM entity_aliases a JOIN documents d ON d.id = a.document_id
-         WHERE a.entity_id = $1 ORDER BY a.document_id, a.start_at, a.id",
+        "SELECT f.alias, f.reason, f.document_id, d.external_id, f.start_at, f.end_at
+         FROM (SELECT DISTINCT ON (a.alias, a.reason) a.alias, a.reason, a.document_id,
+                   a.start_at, a.end_at
+               FROM entity_aliases a WHERE a.entity_id = $1
+               ORDER BY a.alias, a.reason, a.document_id, a.start_at, a.id) f
+         JOIN documents d ON d.id = f.document_id ORDER BY f.document_id, f.start_at",
         &[&id],
     )
     .await?
@@ -303,8 +323,8 @@ pub async fn entity(tx: &Tx<'_>, name: &str) -> Result<EntityProfile, StoreError
         "SELECT o.document_id, d.external_id, o.name, o.n_mentions, o.matched_norm,
              o.matched_document_id
          FROM entity_occurrences o JOIN documents d ON d.id = o.document_id
-         WHERE o.entity_id = $1 ORDER BY o.document_id, o.local_index",
-        &[&id],
+         WHERE o.entity_id = $1 ORDER BY o.document_id DESC, o.local_index LIMIT $2",
+        &[&id, &(PROFILE_OCCURRENCES as i64)],
     )
     .await?
     .iter()
@@ -322,17 +342,35 @@ pub async fn entity(tx: &Tx<'_>, name: &str) -> Result<EntityProfile, StoreError
     .collect();
     let seen = one(
         tx,
-        "SELECT COALESCE(SUM(o.n_mentions), 0)::BIGINT, MIN(d.doc_date), MAX(d.doc_date)
+        "SELECT COALESCE(SUM(o.n_mentions), 0)::BIGINT, MIN(d.doc_date), MAX(d.doc_date),
+             COUNT(DISTINCT o.document_id),
+             (SELECT COUNT(*) FROM claims WHERE source_entity_id = $1),
+             (SELECT COUNT(DISTINCT claim_id) FROM claim_entities WHERE entity_id = $1)
          FROM entity_occurrences o JOIN documents d ON d.id = o.document_id
          WHERE o.entity_id = $1",
         &[&id],
     )
     .await?;
-    let claims_by = load_claims(tx, "c.source_entity_id = $1", vec![Box::new(id)], None).await?;
-    let claims_about = load_claims(
+    // The newest claims: ids grow with documents.
+    let claims_by = load_claims_ordered(
         tx,
-        "c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = $1)",
+        &format!(
+            "c.id IN (SELECT id FROM claims WHERE source_entity_id = $1
+                      ORDER BY id DESC LIMIT {PROFILE_CLAIMS})"
+        ),
         vec![Box::new(id)],
+        "c.document_id DESC, c.start_at, c.id",
+        None,
+    )
+    .await?;
+    let claims_about = load_claims_ordered(
+        tx,
+        &format!(
+            "c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = $1
+                      GROUP BY claim_id ORDER BY claim_id DESC LIMIT {PROFILE_CLAIMS})"
+        ),
+        vec![Box::new(id)],
+        "c.document_id DESC, c.start_at, c.id",
         None,
     )
     .await?;
@@ -340,11 +378,14 @@ pub async fn entity(tx: &Tx<'_>, name: &str) -> Result<EntityProfile, StoreError
         entity,
         aliases,
         occurrences,
+        n_documents: seen.get::<_, i64>(3) as usize,
         n_mentions: seen.get::<_, i64>(0) as usize,
         first_seen: seen.get(1),
         last_seen: seen.get(2),
         claims_by,
+        n_claims_by: seen.get::<_, i64>(4) as usize,
         claims_about,
+        n_claims_about: seen.get::<_, i64>(5) as usize,
         other_matches: candidates,
         merges: crate::curate::merges_of(tx, id).await?,
     })
@@ -354,6 +395,12 @@ pub async fn entity(tx: &Tx<'_>, name: &str) -> Result<EntityProfile, StoreError
 pub(crate) type Value = Box<dyn ToSql + Sync + Send>;
 
 pub async fn claims(tx: &Tx<'_>, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError> {
+    let (filter, values) = claim_filter(query);
+    load_claims(tx, &filter, values, query.limit).await
+}
+
+/// The SQL condition (over `c` and `d`) and values of a claim query's filters.
+pub(crate) fn claim_filter(query: &ClaimQuery) -> (String, Vec<Value>) {
     let mut conditions: Vec<String> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
     let next = |values: &mut Vec<Value>, value: Value| {
@@ -392,7 +439,7 @@ pub async fn claims(tx: &Tx<'_>, query: &ClaimQuery) -> Result<Vec<ClaimRecord>,
         ));
     }
     let filter = if conditions.is_empty() { "TRUE".to_string() } else { conditions.join(" AND ") };
-    load_claims(tx, &filter, values, query.limit).await
+    (filter, values)
 }
 
 /// Loads the claims matching `filter` (over `c`, the claim, and `d`, its document), whose
@@ -403,13 +450,32 @@ pub(crate) async fn load_claims(
     values: Vec<Value>,
     limit: Option<usize>,
 ) -> Result<Vec<ClaimRecord>, StoreError> {
+    load_claims_ordered(tx, filter, values, "c.document_id, c.start_at, c.id", limit).await
+}
+
+/// One claim by id.
+pub async fn claim(tx: &Tx<'_>, id: i64) -> Result<ClaimRecord, StoreError> {
+    load_claims(tx, "c.id = $1", vec![Box::new(id)], None)
+        .await?
+        .pop()
+        .ok_or_else(|| StoreError::NotFound(format!("no claim {id}")))
+}
+
+/// [`load_claims`] in a given order (an SQL `ORDER BY` list over `c` and `d`).
+pub(crate) async fn load_claims_ordered(
+    tx: &Tx<'_>,
+    filter: &str,
+    values: Vec<Value>,
+    order: &str,
+    limit: Option<usize>,
+) -> Result<Vec<ClaimRecord>, StoreError> {
     let limit = limit.map_or_else(|| "ALL".to_string(), |limit| limit.to_string());
     let sql = format!(
         "SELECT c.id, c.start_at, c.end_at, c.content, c.form, c.cue, c.source_name,
              c.source_entity_id, c.source_start, c.source_end, c.stance, c.negated,
-             c.has_subject, c.hedges, {DOCUMENT_COLUMNS}
+             c.has_subject, c.hedges, {DOCUMENT_COLUMNS}, c.cue_start, c.cue_end
          FROM claims c JOIN documents d ON d.id = c.document_id
-         WHERE {filter} ORDER BY c.document_id, c.start_at, c.id LIMIT {limit}"
+         WHERE {filter} ORDER BY {order} LIMIT {limit}"
     );
     let params: Vec<&(dyn ToSql + Sync)> =
         values.iter().map(|value| value.as_ref() as &(dyn ToSql + Sync)).collect();
@@ -429,6 +495,7 @@ pub(crate) async fn load_claims(
             content: row.get(3),
             form: row.get(4),
             cue: row.get(5),
+            cue_span: span(row.get(25), row.get(26)),
             source: source_name.map(|name| SourceRef { name, entity, span: source_span }),
             stance: if row.get::<_, &str>(10) == "denies" {
                 Stance::Denies
@@ -445,6 +512,7 @@ pub(crate) async fn load_claims(
             quantities: Vec::new(),
             places: Vec::new(),
             assessment: Assessment::default(),
+            marks: Vec::new(),
         };
         fill_claim(tx, &mut claim).await?;
         claims.push(claim);
@@ -535,8 +603,31 @@ async fn fill_claim(tx: &Tx<'_>, claim: &mut ClaimRecord) -> Result<(), StoreErr
         span: span(row.get(6), row.get(7)).unwrap_or_default(),
     })
     .collect();
+    claim.marks = rows(
+        tx,
+        "SELECT id, claim_id, status, marked_by, marked_at, note FROM claim_marks
+         WHERE claim_id = $1 ORDER BY id",
+        &[&id],
+    )
+    .await?
+    .iter()
+    .map(mark_row)
+    .collect();
     claim.assessment = crate::assess::assessment(tx, id).await?;
+    claimgraph_store::assess::apply_marks(&mut claim.assessment, &claim.marks);
     Ok(())
+}
+
+/// Reads `id, claim_id, status, marked_by, marked_at, note` of `claim_marks`.
+pub(crate) fn mark_row(row: &Row) -> ClaimMark {
+    ClaimMark {
+        id: row.get(0),
+        claim_id: row.get(1),
+        status: ClaimStatus::parse(row.get(2)).unwrap_or(ClaimStatus::Retracted),
+        by: row.get(3),
+        at: row.get(4),
+        note: row.get(5),
+    }
 }
 
 type SourceRow = (Option<i64>, String, String, i64, i64, Option<NaiveDate>, Option<NaiveDate>);

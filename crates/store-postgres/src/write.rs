@@ -635,6 +635,25 @@ async fn put_claims(
         ],
     )
     .await?;
+    let (mut cue_ids, mut cue_starts, mut cue_ends) = (Vec::new(), Vec::new(), Vec::new());
+    for (claim, &claim_id) in facts.claims.iter().zip(&claim_ids) {
+        if let Some(cue) = claim.cue_span {
+            cue_ids.push(claim_id);
+            cue_starts.push(int(cue.start));
+            cue_ends.push(int(cue.end));
+        }
+    }
+    if !cue_ids.is_empty() {
+        exec(
+            tx,
+            "UPDATE claims SET cue_start = c.cue_start, cue_end = c.cue_end
+             FROM unnest($1::BIGINT[], $2::INTEGER[], $3::INTEGER[])
+                 AS c (id, cue_start, cue_end)
+             WHERE claims.id = c.id",
+            &[&cue_ids, &cue_starts, &cue_ends],
+        )
+        .await?;
+    }
     put_claim_events(tx, document_id, original_id, facts, entity_ids, &claim_ids).await
 }
 

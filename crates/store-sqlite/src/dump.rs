@@ -96,7 +96,10 @@ impl Dump for SqliteStore {
         self.conn()
             .execute_batch(
                 "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
-                 INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');",
+                 INSERT INTO claims_fts (claims_fts) VALUES ('rebuild');
+                 UPDATE entity_occurrences SET doc_date =
+                     (SELECT d.doc_date FROM documents d
+                      WHERE d.id = entity_occurrences.document_id);",
             )
             .map_err(backend)
     }

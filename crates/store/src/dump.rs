@@ -168,6 +168,8 @@ pub const TABLES: &[Table] = &[
             c("hedges", Words),
             c("date_start", Date),
             c("date_end", Date),
+            c("cue_start", Int),
+            c("cue_end", Int),
         ],
         key: &["id"],
     },
@@ -324,5 +326,22 @@ pub const TABLES: &[Table] = &[
             c("key", Text),
         ],
         key: &["id"],
+    },
+    Table {
+        name: "claim_marks",
+        columns: &[
+            c("id", Int),
+            c("claim_id", Int),
+            c("status", Text),
+            c("marked_by", Text),
+            c("marked_at", Int),
+            c("note", Text),
+        ],
+        key: &["id"],
+    },
+    Table {
+        name: "entity_public_marks",
+        columns: &[c("entity_id", Int), c("public", Bool)],
+        key: &["entity_id"],
     },
 ];
