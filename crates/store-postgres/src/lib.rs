@@ -39,9 +39,9 @@ use tokio_postgres::{NoTls, Row};
 use claimgraph_store::facts::{self, DocumentFacts};
 use claimgraph_store::{
     ClaimMark, ClaimQuery, ClaimRecord, ContentHash, DocumentText, EntityMerge, EntityProfile,
-    EntityRecord, EntityRef, MergeRequest, NewClaimMark, NewDocument,
-    NewRating, PutOutcome, SearchHit, SearchQuery, SourceRating, SourceSummary, SplitOutcome,
-    SplitRequest, Stats, Store, StoreError, StoredDocument,
+    EntityRecord, EntityRef, MergeRequest, NewClaimMark, NewDocument, NewRating, PutOutcome,
+    SearchHit, SearchQuery, SourceRating, SourceSummary, SplitOutcome, SplitRequest, Stats, Store,
+    StoreError, StoredDocument,
 };
 
 pub use migrate::SCHEMA_VERSION;

@@ -14,11 +14,10 @@ use tokio_postgres::types::ToSql;
 use claimgraph_model::{Span, Stance};
 use claimgraph_store::facts::normalize_name;
 use claimgraph_store::{
-    AliasEvidence, Assessment, ClaimMark, ClaimQuery, ClaimRecord, ClaimStatus, MentionRef,
-    PROFILE_CLAIMS, PROFILE_OCCURRENCES, ContentHash, CopyLink, DateFact,
-    DocumentSummary, EntityOccurrence, EntityProfile, EntityRef, HitKind, PlaceFact, QuantityFact,
-    SearchHit, SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError,
-    StoredDocument,
+    AliasEvidence, Assessment, ClaimMark, ClaimQuery, ClaimRecord, ClaimStatus, ContentHash,
+    CopyLink, DateFact, DocumentSummary, EntityOccurrence, EntityProfile, EntityRef, HitKind,
+    MentionRef, PROFILE_CLAIMS, PROFILE_OCCURRENCES, PlaceFact, QuantityFact, SearchHit,
+    SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError, StoredDocument,
 };
 
 use crate::{Tx, one, opt, rows};

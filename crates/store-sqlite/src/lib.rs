@@ -13,8 +13,8 @@
 
 mod assess;
 mod curate;
-mod export;
 mod dump;
+mod export;
 mod migrate;
 mod read;
 mod write;
