@@ -8,7 +8,8 @@ use claimgraph_app::input::{InputFormat, ReadSettings};
 use claimgraph_pipeline::Pipeline;
 use claimgraph_store::dump::{Row, TABLES};
 use claimgraph_store::{
-    MergeRequest, NewRating, Reliability, SplitRequest, SplitTarget, Stats, Store,
+    ClaimStatus, MergeRequest, NewClaimMark, NewRating, Reliability, SplitRequest, SplitTarget,
+    Stats, Store,
 };
 
 use crate::common::{TestDatabase, admin_url};
@@ -196,6 +197,26 @@ fn copy_round_trip_sqlite_postgres_sqlite_is_lossless() {
             })
             .unwrap();
         store.merge_entities(&merge(&names[2], &names[3])).unwrap();
+        // An analyst's verdict on a claim and a public-figure mark travel too.
+        let claim = store.document("01_press_conference").unwrap().claims[0].id;
+        store
+            .mark_claim(&NewClaimMark {
+                claim_id: claim,
+                status: ClaimStatus::Retracted,
+                by: "tester".into(),
+                at: 1_700_000_400,
+                note: Some("withdrawn".into()),
+            })
+            .unwrap();
+        let person = store
+            .document("01_press_conference")
+            .unwrap()
+            .entities
+            .iter()
+            .find(|(entity, _)| entity.label == "PER")
+            .map(|(entity, _)| entity.name.clone())
+            .expect("a person in the press conference");
+        store.mark_public(&person, Some(true)).unwrap();
     }
     let url = PathBuf::from(&database.url);
     claimgraph_app::copy::copy(&first, &url).unwrap();
