@@ -45,7 +45,8 @@ async fn origins_of_cluster(
              FROM claims c JOIN documents d ON d.id = c.document_id
              LEFT JOIN document_origins o ON o.document_id = d.id
              JOIN documents od ON od.id = COALESCE(o.original_id, d.id)
-             WHERE c.id IN (SELECT claim_id FROM claim_events WHERE cluster_id = $1) OR c.id = $1
+             WHERE c.id IN (SELECT claim_id FROM claim_events WHERE cluster_id = $1
+                            UNION SELECT $1)
              ORDER BY c.id"
         ),
         &[&cluster],

@@ -240,3 +240,24 @@ fn a_killed_ingest_loses_nothing_and_doubles_nothing_on_rerun() {
         assert_eq!(resumed[key], per_document * N, "{key}: nothing lost, nothing doubled");
     }
 }
+
+/// A PostgreSQL URL where no server answers: every command says which database (without
+/// its password) and why, and exits with 2; nothing panics. No server is needed.
+#[test]
+fn a_postgres_url_without_a_server_is_a_clear_error() {
+    let url = "postgres://claimgraph:hunter2@127.0.0.1:1/news";
+    for args in [
+        vec!["stats", "--db", url],
+        vec!["search", "--db", url, "oil"],
+        vec!["migrate", "--db", url],
+        vec!["ingest", "--db", url, "-"],
+    ] {
+        let output = claimgraph(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("postgres://claimgraph@127.0.0.1:1/news"), "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot connect"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("hunter2"), "{args:?} shows the password: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
