@@ -102,9 +102,13 @@ impl SqliteStore {
         // The first statement that reads the file tells a database from any other file.
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
         conn.execute_batch(
+            // The writer keeps the indexes it updates in a 256 MB page cache (a store of a
+            // million claims has some 500 MB of them) and checkpoints the log every 64 MB
+            // rather than every 4 MB: both cut the reads and syncs an ingest waits on.
             "PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
-             PRAGMA cache_size = -65536;
+             PRAGMA cache_size = -262144;
+             PRAGMA wal_autocheckpoint = 16384;
              PRAGMA temp_store = MEMORY;",
         )
         .map_err(open_error)?;
