@@ -226,7 +226,7 @@ impl Store for SqliteStore {
         after: i64,
         limit: usize,
     ) -> Result<Vec<ClaimRecord>, StoreError> {
-        export::claims_after(&self.readers.get(), query, after, limit)
+        read::claims_after(&self.readers.get(), query, after, limit)
     }
 
     fn mark_public(&self, name: &str, public: Option<bool>) -> Result<EntityRef, StoreError> {

@@ -23,7 +23,7 @@ use claimgraph_store::{
 use crate::backend;
 use crate::write::HEDGE_SEPARATOR;
 
-const DOCUMENT_COLUMNS: &str = "d.id, d.content_hash, d.external_id, d.origin, d.title, d.url, \
+pub(crate) const DOCUMENT_COLUMNS: &str = "d.id, d.content_hash, d.external_id, d.origin, d.title, d.url, \
      d.author, d.publisher, d.doc_date, d.extractor_version, d.ingested_at";
 
 fn parse_date(value: Option<String>) -> Option<NaiveDate> {
@@ -31,7 +31,7 @@ fn parse_date(value: Option<String>) -> Option<NaiveDate> {
 }
 
 /// Reads `DOCUMENT_COLUMNS` starting at column `at`.
-fn document_summary(row: &Row<'_>, at: usize) -> rusqlite::Result<DocumentSummary> {
+pub(crate) fn document_summary(row: &Row<'_>, at: usize) -> rusqlite::Result<DocumentSummary> {
     Ok(DocumentSummary {
         id: row.get(at)?,
         hash: row.get(at + 1)?,
@@ -411,6 +411,26 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
 }
 
 pub fn claims(conn: &Connection, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError> {
+    let (filter, values) = claim_conditions(query);
+    load_claims(conn, &filter, values, Order::Text, query.limit)
+}
+
+/// A page of the claims matching `query` (its limit aside): ids after `after`, in id
+/// order, for exports.
+pub fn claims_after(
+    conn: &Connection,
+    query: &ClaimQuery,
+    after: i64,
+    limit: usize,
+) -> Result<Vec<ClaimRecord>, StoreError> {
+    let (filter, mut values) = claim_conditions(query);
+    values.push(Value::Integer(after));
+    load_claims(conn, &format!("({filter}) AND c.id > ?"), values, Order::Id, Some(limit.max(1)))
+}
+
+/// The condition (over `c` and `d`, `?` placeholders as [`load_claims`] reads them) and
+/// values of a claim query's filters.
+fn claim_conditions(query: &ClaimQuery) -> (String, Vec<Value>) {
     let mut conditions: Vec<&str> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
     if let Some(about) = &query.about {
@@ -444,7 +464,7 @@ pub fn claims(conn: &Connection, query: &ClaimQuery) -> Result<Vec<ClaimRecord>,
         values.push(Value::Text(place.trim().to_string()));
     }
     let filter = if conditions.is_empty() { "1".to_string() } else { conditions.join(" AND ") };
-    load_claims(conn, &filter, values, Order::Text, query.limit)
+    (filter, values)
 }
 
 /// The order of a claim listing.
@@ -454,6 +474,8 @@ enum Order {
     Text,
     /// Newest document first, in text order within a document.
     Newest,
+    /// Store id (ingest order).
+    Id,
 }
 
 /// Loads the claims matching `filter` (over `c`, the claim, and `d`, its document), whose
@@ -500,6 +522,7 @@ fn load_claims(
     let order = match order {
         Order::Text => "c.document_id, c.start, c.id",
         Order::Newest => "c.document_id DESC, c.start, c.id",
+        Order::Id => "c.id",
     };
     let sql = format!(
         "SELECT c.id, c.start, c.end, c.content, c.form, c.cue, c.source_name, c.source_entity_id,
