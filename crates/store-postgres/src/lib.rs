@@ -27,6 +27,8 @@ mod dump;
 mod export;
 mod migrate;
 mod read;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod write;
 
 use std::str::FromStr;

@@ -8,5 +8,4 @@
 // Test code: failed expectations panic with their message; skips are said on stderr.
 #![allow(clippy::unwrap_used, clippy::print_stderr)]
 
-mod common;
 mod postgres;

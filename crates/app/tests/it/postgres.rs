@@ -12,7 +12,7 @@ use claimgraph_store::{
     Stats, Store,
 };
 
-use crate::common::{TestDatabase, admin_url};
+use claimgraph_store_postgres::testing::{TestDatabase, admin_url};
 
 fn examples() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");

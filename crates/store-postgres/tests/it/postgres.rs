@@ -5,7 +5,7 @@ use claimgraph_store::testing::{Fixture, run_suite};
 use claimgraph_store::{Store, StoreError};
 use claimgraph_store_postgres::{PgStore, SCHEMA_VERSION};
 
-use crate::common::{TestDatabase, admin_url};
+use claimgraph_store_postgres::testing::{TestDatabase, admin_url};
 
 #[test]
 fn postgres_passes_the_shared_suite() {

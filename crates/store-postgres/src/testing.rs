@@ -1,5 +1,9 @@
 //! A fresh database per test, created through the admin connection that
-//! `CLAIMGRAPH_TEST_DATABASE_URL` names and dropped when the test ends.
+//! `CLAIMGRAPH_TEST_DATABASE_URL` names and dropped when the test ends; for this crate's
+//! tests and those of crates that test against PostgreSQL (behind the `testing` feature).
+
+// Test support: a failed set-up should panic with its message, and a skip says why.
+#![allow(clippy::unwrap_used, clippy::print_stderr)]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
