@@ -226,18 +226,29 @@ pub fn write_export(
     // Reading the store and writing the output overlap: a second thread reads (and
     // redacts) the next records while this one writes. The channel holds a few records,
     // so memory stays flat; when writing fails, the reader stops at its next send.
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Record, ExportError>>(16);
+    // Records travel in batches of `BATCH`, so that the two threads wake each other once
+    // per batch rather than once per record.
+    const BATCH: usize = 32;
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Result<Record, ExportError>>>(4);
     let redactor = redactor.as_ref();
     std::thread::scope(|scope| {
         scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH);
             for record in Records::new(store, options, redactor) {
                 let failed = record.is_err();
-                if sender.send(record).is_err() || failed {
-                    break;
+                batch.push(record);
+                if batch.len() == BATCH || failed {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    if sender.send(full).is_err() || failed {
+                        return;
+                    }
                 }
             }
+            if !batch.is_empty() {
+                let _ = sender.send(batch);
+            }
         });
-        write_records(store, format, options, output, &mut out, receiver.into_iter())
+        write_records(store, format, options, output, &mut out, receiver.into_iter().flatten())
     })
 }
 

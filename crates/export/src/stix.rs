@@ -16,12 +16,14 @@
 //!   full text) on reports and `entity` on identities, in the `claimgraph.export` wire
 //!   format, so that `claimgraph import stix` can rebuild the store.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
+use std::rc::Rc;
 
 use claimgraph_store::facts::normalize_name;
 use claimgraph_store::{ClaimRecord, EntityRecord, SourceRef};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -121,8 +123,14 @@ fn entity_identity_id(label: &str, name: &str) -> String {
 struct Bundle<'a, W: Write> {
     out: &'a mut W,
     first: bool,
-    marking: Option<String>,
-    seen: HashSet<String>,
+    marking: Option<Rc<str>>,
+    /// The ids of the objects written so far, each written once.
+    seen: HashSet<Rc<str>>,
+    /// Ids of identities by what names them (`kind`, label, name as written), so that a
+    /// name met again costs a lookup rather than normalizing and hashing it again.
+    ids: HashMap<String, Rc<str>>,
+    key: String,
+    extension: Rc<str>,
     n_objects: usize,
 }
 
@@ -131,23 +139,9 @@ impl<W: Write> Bundle<'_, W> {
     fn write(&mut self, mut object: Map<String, Value>) -> Result<(), ExportError> {
         object.insert("spec_version".to_string(), json!("2.1"));
         if let Some(marking) = &self.marking {
-            object.insert("object_marking_refs".to_string(), json!([marking]));
+            object.insert("object_marking_refs".to_string(), json!([&**marking]));
         }
         self.raw(&Value::Object(object))
-    }
-
-    /// Writes a note whose `extensions` hold `claim`: the same JSON as inserting
-    /// `wire::claim_json` into the object, without building it as a `Value`.
-    fn write_with_claim(
-        &mut self,
-        mut object: Map<String, Value>,
-        claim: ClaimWire<'_>,
-    ) -> Result<(), ExportError> {
-        object.insert("spec_version".to_string(), json!("2.1"));
-        if let Some(marking) = &self.marking {
-            object.insert("object_marking_refs".to_string(), json!([marking]));
-        }
-        self.raw(&WithExtension { object: &object, extension: extension_id(), claim })
     }
 
     fn raw(&mut self, object: &impl Serialize) -> Result<(), ExportError> {
@@ -158,38 +152,134 @@ impl<W: Write> Bundle<'_, W> {
         Ok(())
     }
 
+    /// The id of an identity of `kind` named `name`, made by `make` the first time.
+    fn identity_id(
+        &mut self,
+        kind: &str,
+        label: &str,
+        name: &str,
+        make: impl FnOnce() -> String,
+    ) -> Rc<str> {
+        self.key.clear();
+        for part in [kind, label, name] {
+            self.key.push_str(part);
+            self.key.push('\u{1f}');
+        }
+        if let Some(id) = self.ids.get(self.key.as_str()) {
+            return id.clone();
+        }
+        let id: Rc<str> = make().into();
+        self.ids.insert(self.key.clone(), id.clone());
+        id
+    }
+
     /// Writes an identity the first time its id is seen.
     fn identity_once(
         &mut self,
-        id: &str,
+        id: &Rc<str>,
         name: &str,
         class: &str,
-        created: i64,
+        when: &str,
     ) -> Result<(), ExportError> {
-        if !self.seen.insert(id.to_string()) {
+        if !self.seen.insert(id.clone()) {
             return Ok(());
         }
-        let when = timestamp(created);
-        self.write(object(json!({
-            "type": "identity",
-            "id": id,
-            "created": when,
-            "modified": when,
-            "name": name,
-            "identity_class": class,
-        })))
+        let marking = self.marking.clone();
+        self.direct(&IdentityObject {
+            created: when,
+            id,
+            identity_class: class,
+            modified: when,
+            name,
+            object_marking_refs: marking.as_deref().map(|marking| [marking]),
+            spec_version: "2.1",
+            kind: "identity",
+        })
+    }
+
+    /// Writes an object serialized straight from its fields.
+    fn direct(&mut self, object: &impl Serialize) -> Result<(), ExportError> {
+        self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        serde_json::to_writer(&mut *self.out, object)?;
+        self.n_objects += 1;
+        Ok(())
     }
 }
 
-/// An object's properties (sorted, as a `Map` keeps them) with `extensions` in its sorted
-/// place, holding our extension with `claim`.
-struct WithExtension<'a> {
-    object: &'a Map<String, Value>,
-    extension: String,
+// The objects written once per claim, serialized from their fields with the keys in the
+// sorted order that a `serde_json::Map` gives them (the same bytes as building a `Value`).
+
+#[derive(Serialize)]
+struct IdentityObject<'a> {
+    created: &'a str,
+    id: &'a str,
+    identity_class: &'a str,
+    modified: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    object_marking_refs: Option<[&'a str; 1]>,
+    spec_version: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct LocationObject<'a> {
+    created: &'a str,
+    id: &'a str,
+    latitude: f64,
+    longitude: f64,
+    modified: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    object_marking_refs: Option<[&'a str; 1]>,
+    spec_version: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct RelationshipObject<'a> {
+    created: &'a str,
+    id: &'a str,
+    modified: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    object_marking_refs: Option<[&'a str; 1]>,
+    relationship_type: &'a str,
+    source_ref: &'a str,
+    spec_version: &'static str,
+    target_ref: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct NoteObject<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    authors: Option<[&'a str; 1]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<u8>,
+    content: &'a str,
+    created: &'a str,
+    extensions: ClaimExtensions<'a>,
+    id: &'a str,
+    modified: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    object_marking_refs: Option<[&'a str; 1]>,
+    object_refs: Vec<&'a str>,
+    spec_version: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// `{"<extension id>": {"claim": ..., "extension_type": "property-extension"}}`.
+struct ClaimExtensions<'a> {
+    extension: &'a str,
     claim: ClaimWire<'a>,
 }
 
-impl Serialize for WithExtension<'_> {
+impl Serialize for ClaimExtensions<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         struct Payload<'a>(ClaimWire<'a>);
         impl Serialize for Payload<'_> {
@@ -200,26 +290,8 @@ impl Serialize for WithExtension<'_> {
                 map.end()
             }
         }
-        struct Extensions<'a>(&'a str, ClaimWire<'a>);
-        impl Serialize for Extensions<'_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let mut map = serializer.serialize_map(Some(1))?;
-                map.serialize_entry(self.0, &Payload(self.1))?;
-                map.end()
-            }
-        }
-        let mut map = serializer.serialize_map(Some(self.object.len() + 1))?;
-        let mut written = false;
-        for (key, value) in self.object {
-            if !written && key.as_str() > "extensions" {
-                map.serialize_entry("extensions", &Extensions(&self.extension, self.claim))?;
-                written = true;
-            }
-            map.serialize_entry(key, value)?;
-        }
-        if !written {
-            map.serialize_entry("extensions", &Extensions(&self.extension, self.claim))?;
-        }
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry(self.extension, &Payload(self.claim))?;
         map.end()
     }
 }
@@ -231,13 +303,13 @@ fn object(value: Value) -> Map<String, Value> {
     }
 }
 
-fn extension(kind: &str, body: Value) -> Value {
+fn extension(id: &str, kind: &str, body: Value) -> Value {
     let mut payload = json!({"extension_type": "property-extension"});
     if let Some(map) = payload.as_object_mut() {
         map.insert(kind.to_string(), body);
     }
     let mut extensions = Map::new();
-    extensions.insert(extension_id(), payload);
+    extensions.insert(id.to_string(), payload);
     Value::Object(extensions)
 }
 
@@ -246,29 +318,35 @@ fn extension(kind: &str, body: Value) -> Value {
 fn speaker_identity<W: Write>(
     bundle: &mut Bundle<'_, W>,
     source: &SourceRef,
-    created: i64,
-) -> Result<String, ExportError> {
+    when: &str,
+) -> Result<Rc<str>, ExportError> {
     if let Some(entity) = &source.entity
         && let Some(class) = identity_class(&entity.label)
     {
-        let id = entity_identity_id(&entity.label, &entity.name);
+        let id = bundle.identity_id("entity", &entity.label, &entity.name, || {
+            entity_identity_id(&entity.label, &entity.name)
+        });
         // Written with the entity records; written here too when a filtered export
         // started after it (never twice: `identity_once`).
-        bundle.identity_once(&id, &entity.name, class, created)?;
+        bundle.identity_once(&id, &entity.name, class, when)?;
         return Ok(id);
     }
-    let id = stix_id("identity", &format!("source|{}", normalize_name(&source.name)));
-    bundle.identity_once(&id, &source.name, "unknown", created)?;
+    let id = bundle.identity_id("source", "", &source.name, || {
+        stix_id("identity", &format!("source|{}", normalize_name(&source.name)))
+    });
+    bundle.identity_once(&id, &source.name, "unknown", when)?;
     Ok(id)
 }
 
 fn publisher_identity<W: Write>(
     bundle: &mut Bundle<'_, W>,
     publisher: &str,
-    created: i64,
-) -> Result<String, ExportError> {
-    let id = stix_id("identity", &format!("publisher|{}", normalize_name(publisher)));
-    bundle.identity_once(&id, publisher, "organization", created)?;
+    when: &str,
+) -> Result<Rc<str>, ExportError> {
+    let id = bundle.identity_id("publisher", "", publisher, || {
+        stix_id("identity", &format!("publisher|{}", normalize_name(publisher)))
+    });
+    bundle.identity_once(&id, publisher, "organization", when)?;
     Ok(id)
 }
 
@@ -277,19 +355,22 @@ fn entity_object<W: Write>(
     record: &EntityRecord,
 ) -> Result<bool, ExportError> {
     let Some(class) = identity_class(&record.entity.label) else { return Ok(false) };
-    let id = entity_identity_id(&record.entity.label, &record.entity.name);
+    let id = bundle.identity_id("entity", &record.entity.label, &record.entity.name, || {
+        entity_identity_id(&record.entity.label, &record.entity.name)
+    });
     if !bundle.seen.insert(id.clone()) {
         return Ok(false);
     }
     let when = timestamp(record.first_ingested_at);
+    let extensions = extension(&bundle.extension, "entity", entity_json(record));
     bundle.write(object(json!({
         "type": "identity",
-        "id": id,
+        "id": &*id,
         "created": when,
         "modified": when,
         "name": record.entity.name,
         "identity_class": class,
-        "extensions": extension("entity", entity_json(record)),
+        "extensions": extensions,
     })))?;
     Ok(true)
 }
@@ -299,99 +380,110 @@ fn claim_objects<W: Write>(
     bundle: &mut Bundle<'_, W>,
     claim: &ClaimRecord,
     document: &DocumentRecord,
-    report_id: &str,
-) -> Result<String, ExportError> {
-    let created = document.document.summary.ingested_at;
-    let when = timestamp(created);
+    report_id: &Rc<str>,
+    when: &str,
+) -> Result<Rc<str>, ExportError> {
+    let marking = bundle.marking.clone();
     let key = claim_key(claim);
-    let note_id = stix_id("note", &key);
-    let mut refs: Vec<String> = vec![report_id.to_string()];
+    let note_id: Rc<str> = stix_id("note", &key).into();
+    let mut refs: Vec<Rc<str>> = vec![report_id.clone()];
     let publisher = claim.document.publisher.as_deref().filter(|name| !name.trim().is_empty());
     let speaker = match (&claim.source, publisher) {
-        (Some(source), _) => Some(speaker_identity(bundle, source, created)?),
-        (None, Some(publisher)) => Some(publisher_identity(bundle, publisher, created)?),
+        (Some(source), _) => Some(speaker_identity(bundle, source, when)?),
+        (None, Some(publisher)) => Some(publisher_identity(bundle, publisher, when)?),
         (None, None) => None,
     };
     refs.extend(speaker.clone());
     let mut relays = Vec::new();
     if claim.source.is_some() {
         for relay in &claim.relays {
-            relays.push(speaker_identity(bundle, relay, created)?);
+            relays.push(speaker_identity(bundle, relay, when)?);
         }
         if let Some(publisher) = publisher {
-            relays.push(publisher_identity(bundle, publisher, created)?);
+            relays.push(publisher_identity(bundle, publisher, when)?);
         }
     }
     for entity in &claim.about {
         if let Some(class) = identity_class(&entity.label) {
-            let id = entity_identity_id(&entity.label, &entity.name);
-            bundle.identity_once(&id, &entity.name, class, created)?;
+            let id = bundle.identity_id("entity", &entity.label, &entity.name, || {
+                entity_identity_id(&entity.label, &entity.name)
+            });
+            bundle.identity_once(&id, &entity.name, class, when)?;
             refs.push(id);
         }
     }
     for place in &claim.places {
         let (Some(lat), Some(lon)) = (place.lat, place.lon) else { continue };
-        let place_key = match place.geonames_id {
-            Some(geonames_id) => format!("geonames|{geonames_id}"),
-            None => format!("name|{}", normalize_name(&place.name)),
-        };
-        let id = stix_id("location", &place_key);
+        let geonames = place.geonames_id.map(|id| id.to_string());
+        let id =
+            bundle.identity_id("location", geonames.as_deref().unwrap_or(""), &place.name, || {
+                let place_key = match place.geonames_id {
+                    Some(geonames_id) => format!("geonames|{geonames_id}"),
+                    None => format!("name|{}", normalize_name(&place.name)),
+                };
+                stix_id("location", &place_key)
+            });
         if bundle.seen.insert(id.clone()) {
-            bundle.write(object(json!({
-                "type": "location",
-                "id": id,
-                "created": when,
-                "modified": when,
-                "name": place.name,
-                "latitude": lat,
-                "longitude": lon,
-            })))?;
+            bundle.direct(&LocationObject {
+                created: when,
+                id: &id,
+                latitude: lat,
+                longitude: lon,
+                modified: when,
+                name: &place.name,
+                object_marking_refs: marking.as_deref().map(|marking| [marking]),
+                spec_version: "2.1",
+                kind: "location",
+            })?;
         }
         refs.push(id);
     }
     refs.extend(relays.iter().cloned());
     let mut unique = HashSet::new();
     refs.retain(|id| unique.insert(id.clone()));
-    let authors: Vec<&str> = match (&claim.source, publisher) {
-        (Some(source), _) => vec![source.name.as_str()],
-        (None, Some(publisher)) => vec![publisher],
-        (None, None) => Vec::new(),
+    let authors = match (&claim.source, publisher) {
+        (Some(source), _) => Some([source.name.as_str()]),
+        (None, Some(publisher)) => Some([publisher]),
+        (None, None) => None,
     };
-    let mut note = object(json!({
-        "type": "note",
-        "id": note_id,
-        "created": when,
-        "modified": when,
-        "content": claim.content,
-        "object_refs": refs,
-    }));
-    if !authors.is_empty() {
-        note.insert("authors".to_string(), json!(authors));
-    }
-    if let Some(confidence) = confidence(claim.assessment.credibility) {
-        note.insert("confidence".to_string(), json!(confidence));
-    }
-    // The claim is serialized straight from its record into the note's `extensions`.
-    let claim_wire = ClaimWire { claim, offsets: &document.offsets };
-    bundle.write_with_claim(note, claim_wire)?;
-    let relationship = |relation: &str, position: usize, from: &str| {
-        object(json!({
-            "type": "relationship",
-            "id": stix_id("relationship", &format!("{key}|{relation}|{position}")),
-            "created": when,
-            "modified": when,
-            "relationship_type": relation,
-            "source_ref": from,
-            "target_ref": note_id,
-        }))
+    let extension = bundle.extension.clone();
+    let note = NoteObject {
+        authors,
+        confidence: confidence(claim.assessment.credibility),
+        content: &claim.content,
+        created: when,
+        // The claim is serialized straight from its record into the note's `extensions`.
+        extensions: ClaimExtensions {
+            extension: &extension,
+            claim: ClaimWire { claim, offsets: &document.offsets },
+        },
+        id: &note_id,
+        modified: when,
+        object_marking_refs: marking.as_deref().map(|marking| [marking]),
+        object_refs: refs.iter().map(|id| &**id).collect(),
+        spec_version: "2.1",
+        kind: "note",
+    };
+    bundle.direct(&note)?;
+    let mut relationship = |relation: &str, position: usize, from: &str| {
+        let id = stix_id("relationship", &format!("{key}|{relation}|{position}"));
+        bundle.direct(&RelationshipObject {
+            created: when,
+            id: &id,
+            modified: when,
+            object_marking_refs: marking.as_deref().map(|marking| [marking]),
+            relationship_type: relation,
+            source_ref: from,
+            spec_version: "2.1",
+            target_ref: &note_id,
+            kind: "relationship",
+        })
     };
     if let Some(speaker) = &speaker {
-        let says = relationship("says", 0, speaker);
-        bundle.write(says)?;
+        relationship("says", 0, speaker)?;
     }
     for (position, relay) in relays.iter().enumerate() {
-        let relays_object = relationship("relays", position + 1, relay);
-        bundle.write(relays_object)?;
+        relationship("relays", position + 1, relay)?;
     }
     Ok(note_id)
 }
@@ -401,19 +493,20 @@ fn document_objects<W: Write>(
     document: &DocumentRecord,
 ) -> Result<(), ExportError> {
     let summary = &document.document.summary;
-    let report_id = stix_id("report", &summary.hash);
+    let report_id: Rc<str> = stix_id("report", &summary.hash).into();
     let when = timestamp(summary.ingested_at);
     let publisher = summary.publisher.as_deref().filter(|name| !name.trim().is_empty());
     let publisher_id = match publisher {
-        Some(publisher) => Some(publisher_identity(bundle, publisher, summary.ingested_at)?),
+        Some(publisher) => Some(publisher_identity(bundle, publisher, &when)?),
         None => None,
     };
-    let mut refs = Vec::with_capacity(document.claims.len() + 1);
+    let mut refs: Vec<Rc<str>> = Vec::with_capacity(document.claims.len() + 1);
     for claim in &document.claims {
-        refs.push(claim_objects(bundle, claim, document, &report_id)?);
+        refs.push(claim_objects(bundle, claim, document, &report_id, &when)?);
     }
     // A report must refer to something: its publisher, else the tool that stored it.
-    refs.push(publisher_id.clone().unwrap_or_else(tool_identity_id));
+    refs.push(publisher_id.clone().unwrap_or_else(|| tool_identity_id().into()));
+    let refs: Vec<&str> = refs.iter().map(|id| &**id).collect();
     let published = match summary.date {
         Some(date) => format!("{date}T00:00:00.000Z"),
         None => when.clone(),
@@ -427,17 +520,17 @@ fn document_objects<W: Write>(
     }
     let mut report = object(json!({
         "type": "report",
-        "id": report_id,
+        "id": &*report_id,
         "created": when,
         "modified": when,
         "name": summary.title.clone().unwrap_or_else(|| summary.external_id.clone()),
         "published": published,
         "object_refs": refs,
         "external_references": [reference],
-        "extensions": extension("document", document_json(&document.document)),
+        "extensions": extension(&bundle.extension, "document", document_json(&document.document)),
     }));
     if let Some(publisher_id) = publisher_id {
-        report.insert("created_by_ref".to_string(), json!(publisher_id));
+        report.insert("created_by_ref".to_string(), json!(&*publisher_id));
     }
     bundle.write(report)
 }
@@ -459,15 +552,18 @@ pub fn write(
     let mut bundle = Bundle {
         out,
         first: true,
-        marking: marking.as_ref().and_then(|m| m["id"].as_str()).map(str::to_string),
+        marking: marking.as_ref().and_then(|m| m["id"].as_str()).map(Rc::from),
         seen: HashSet::new(),
+        ids: HashMap::new(),
+        key: String::new(),
+        extension: extension_id().into(),
         n_objects: 0,
     };
     if let Some(marking) = &marking {
         bundle.raw(marking)?;
     }
     let tool = tool_identity_id();
-    bundle.seen.insert(tool.clone());
+    bundle.seen.insert(tool.as_str().into());
     bundle.write(object(json!({
         "type": "identity",
         "id": tool,

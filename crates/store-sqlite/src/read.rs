@@ -20,8 +20,8 @@ use claimgraph_store::{
     SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError, StoredDocument,
 };
 
-use crate::backend;
 use crate::write::HEDGE_SEPARATOR;
+use crate::{ReaderPool, backend};
 
 pub(crate) const DOCUMENT_COLUMNS: &str = "d.id, d.content_hash, d.external_id, d.origin, d.title, d.url, \
      d.author, d.publisher, d.doc_date, d.extractor_version, d.ingested_at";
@@ -151,7 +151,7 @@ pub fn document(conn: &Connection, key: &str) -> Result<StoredDocument, StoreErr
     })()
     .map_err(backend)?;
     let claims =
-        load_claims(conn, "c.document_id = ?", vec![Value::Integer(id)], Order::Text, None)?;
+        load_claims(conn, None, "c.document_id = ?", vec![Value::Integer(id)], Order::Text, None)?;
     let (copy_of, copies) = copy_links(conn, id).map_err(backend)?;
     Ok(StoredDocument {
         summary,
@@ -389,6 +389,7 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
     // indexes give without reading the others.
     profile.claims_by = load_claims(
         conn,
+        None,
         &format!(
             "c.id IN (SELECT id FROM claims WHERE source_entity_id = ?
                       ORDER BY id DESC LIMIT {PROFILE_CLAIMS})"
@@ -399,6 +400,7 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
     )?;
     profile.claims_about = load_claims(
         conn,
+        None,
         &format!(
             "c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = ?
                       GROUP BY claim_id ORDER BY claim_id DESC LIMIT {PROFILE_CLAIMS})"
@@ -410,22 +412,34 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
     Ok(profile)
 }
 
-pub fn claims(conn: &Connection, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError> {
+pub fn claims(
+    conn: &Connection,
+    helper: Option<&ReaderPool>,
+    query: &ClaimQuery,
+) -> Result<Vec<ClaimRecord>, StoreError> {
     let (filter, values) = claim_conditions(query);
-    load_claims(conn, &filter, values, Order::Text, query.limit)
+    load_claims(conn, helper, &filter, values, Order::Text, query.limit)
 }
 
 /// A page of the claims matching `query` (its limit aside): ids after `after`, in id
 /// order, for exports.
 pub fn claims_after(
     conn: &Connection,
+    helper: Option<&ReaderPool>,
     query: &ClaimQuery,
     after: i64,
     limit: usize,
 ) -> Result<Vec<ClaimRecord>, StoreError> {
     let (filter, mut values) = claim_conditions(query);
     values.push(Value::Integer(after));
-    load_claims(conn, &format!("({filter}) AND c.id > ?"), values, Order::Id, Some(limit.max(1)))
+    load_claims(
+        conn,
+        helper,
+        &format!("({filter}) AND c.id > ?"),
+        values,
+        Order::Id,
+        Some(limit.max(1)),
+    )
 }
 
 /// The condition (over `c` and `d`, `?` placeholders as [`load_claims`] reads them) and
@@ -482,6 +496,7 @@ enum Order {
 /// `?` placeholders take `values` in order.
 fn load_claims(
     conn: &Connection,
+    helper: Option<&ReaderPool>,
     filter: &str,
     values: Vec<Value>,
     order: Order,
@@ -574,17 +589,66 @@ fn load_claims(
             })
         })?;
         let mut claims = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        for chunk in claims.chunks_mut(crate::assess::CHUNK) {
-            fill_claims(conn, chunk)?;
+        match helper.filter(|_| claims.len() >= PARALLEL_MIN) {
+            Some(pool) => fill_in_parallel(conn, pool, &mut claims)?,
+            None => {
+                for chunk in claims.chunks_mut(crate::assess::CHUNK) {
+                    fill_facts(conn, chunk)?;
+                    let ids: Vec<i64> = chunk.iter().map(|c| c.id).collect();
+                    let assessments = crate::assess::assessments(conn, &ids)?;
+                    apply_assessments(chunk, assessments);
+                }
+            }
         }
         Ok(claims)
     };
     run().map_err(backend)
 }
 
-/// Loads the relays, entities, dates, quantities, places and assessments of a chunk of
-/// claims: one query per kind for the whole chunk.
-fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Result<()> {
+/// From this many claims on, a listing given a [`ReaderPool`] works out the assessments on
+/// a second read connection while this one reads the facts (an export's pages; a page
+/// served by the API is smaller and left to the request's own thread).
+const PARALLEL_MIN: usize = 256;
+
+/// Fills `claims` with their facts on `conn` and, at the same time, with their
+/// assessments on another connection of `pool`; when every other connection is busy,
+/// both on `conn`, one after the other.
+fn fill_in_parallel(
+    conn: &Connection,
+    pool: &ReaderPool,
+    claims: &mut [ClaimRecord],
+) -> rusqlite::Result<()> {
+    let ids: Vec<i64> = claims.iter().map(|c| c.id).collect();
+    let (facts, assessed) = std::thread::scope(|scope| {
+        let assessing =
+            scope.spawn(|| pool.try_get().map(|helper| crate::assess::assessments(&helper, &ids)));
+        let facts = claims.chunks_mut(crate::assess::CHUNK).try_for_each(|c| fill_facts(conn, c));
+        (facts, assessing.join())
+    });
+    facts?;
+    let assessments = match assessed {
+        Ok(Some(assessments)) => assessments?,
+        Ok(None) => crate::assess::assessments(conn, &ids)?,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    apply_assessments(claims, assessments);
+    Ok(())
+}
+
+/// Sets each claim's assessment, then lets its analysts' verdicts (read with its facts)
+/// override the credibility.
+fn apply_assessments(claims: &mut [ClaimRecord], mut assessments: HashMap<i64, Assessment>) {
+    for claim in claims.iter_mut() {
+        if let Some(assessment) = assessments.remove(&claim.id) {
+            claim.assessment = assessment;
+        }
+        claimgraph_store::assess::apply_marks(&mut claim.assessment, &claim.marks);
+    }
+}
+
+/// Loads the relays, entities, dates, quantities, places and marks of a chunk of claims:
+/// one query per kind for the whole chunk.
+fn fill_facts(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Result<()> {
     let index: HashMap<i64, usize> = claims.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     let list = crate::assess::id_list(claims.iter().map(|c| c.id));
     let mut relays = conn.prepare_cached(
@@ -697,14 +761,6 @@ fn fill_claims(conn: &Connection, claims: &mut [ClaimRecord]) -> rusqlite::Resul
         let mark = row?;
         claims[index[&mark.claim_id]].marks.push(mark);
     }
-    let ids: Vec<i64> = claims.iter().map(|c| c.id).collect();
-    let mut assessments = crate::assess::assessments(conn, &ids)?;
-    for claim in claims.iter_mut() {
-        if let Some(assessment) = assessments.remove(&claim.id) {
-            claim.assessment = assessment;
-        }
-        claimgraph_store::assess::apply_marks(&mut claim.assessment, &claim.marks);
-    }
     Ok(())
 }
 
@@ -722,7 +778,7 @@ pub(crate) fn mark_row(row: &Row<'_>) -> rusqlite::Result<ClaimMark> {
 }
 
 pub fn claim(conn: &Connection, id: i64) -> Result<ClaimRecord, StoreError> {
-    load_claims(conn, "c.id = ?", vec![Value::Integer(id)], Order::Text, None)?
+    load_claims(conn, None, "c.id = ?", vec![Value::Integer(id)], Order::Text, None)?
         .pop()
         .ok_or_else(|| StoreError::NotFound(format!("no claim {id}")))
 }
