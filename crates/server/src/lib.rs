@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use claimgraph_store::{Store, StoreError};
+use tokio::sync::Semaphore;
 
 pub use auth::{Access, TokenSet};
 pub use error::ApiError;
@@ -30,11 +31,14 @@ pub use error::ApiError;
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub access: Arc<Access>,
+    /// Turns to call the store, one per core, handed out first come, first served.
+    store_turns: Arc<Semaphore>,
 }
 
 impl AppState {
     pub fn new(store: Arc<dyn Store>, access: Access) -> AppState {
-        AppState { store, access: Arc::new(access) }
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        AppState { store, access: Arc::new(access), store_turns: Arc::new(Semaphore::new(cores)) }
     }
 }
 
@@ -59,14 +63,28 @@ pub async fn serve(
 
 /// Runs a store call on the blocking pool: the `Store` trait is synchronous and may do
 /// disk I/O, which must not block the async workers.
+///
+/// At most one call per core runs at a time; the others wait their turn in arrival order
+/// (tokio's semaphore is fair). Store calls are mostly CPU work, so more at once would
+/// only share the cores, and the store's own locks are not fair: under load some
+/// requests waited many turns while later ones went ahead, which made the slowest
+/// responses several times slower than the typical one.
 pub(crate) async fn with_store<T, F>(state: &AppState, call: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
     F: FnOnce(&dyn Store) -> Result<T, StoreError> + Send + 'static,
 {
-    let store = Arc::clone(&state.store);
-    tokio::task::spawn_blocking(move || call(store.as_ref()))
+    let turn = Arc::clone(&state.store_turns)
+        .acquire_owned()
         .await
-        .map_err(|error| ApiError::Internal(format!("store task failed: {error}")))?
-        .map_err(ApiError::Store)
+        .map_err(|error| ApiError::Internal(format!("store closed: {error}")))?;
+    let store = Arc::clone(&state.store);
+    tokio::task::spawn_blocking(move || {
+        let result = call(store.as_ref());
+        drop(turn);
+        result
+    })
+    .await
+    .map_err(|error| ApiError::Internal(format!("store task failed: {error}")))?
+    .map_err(ApiError::Store)
 }
