@@ -48,7 +48,7 @@ pub struct SqliteStore {
 /// for the next in turn when all are busy.
 #[derive(Debug)]
 pub(crate) struct ReaderPool {
-    connections: Vec<Mutex<Connection>>,
+    connections: Vec<Mutex<Reader>>,
     next: AtomicUsize,
 }
 
@@ -59,6 +59,21 @@ pub(crate) struct ReaderPool {
 fn stable_plans(conn: &Connection) -> rusqlite::Result<()> {
     conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     Ok(())
+}
+
+/// A read connection and what it remembers between reads.
+#[derive(Debug)]
+pub(crate) struct Reader {
+    conn: Connection,
+    cache: read::ReadCache,
+}
+
+impl std::ops::Deref for Reader {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        &self.conn
+    }
 }
 
 impl ReaderPool {
@@ -81,17 +96,18 @@ impl ReaderPool {
                 .map_err(&open_error)?;
             reader.set_prepared_statement_cache_capacity(64);
             stable_plans(&reader).map_err(&open_error)?;
-            connections.push(Mutex::new(reader));
+            connections
+                .push(Mutex::new(Reader { conn: reader, cache: read::ReadCache::default() }));
         }
         Ok(ReaderPool { connections, next: AtomicUsize::new(0) })
     }
 
     /// A free connection, if there is one now.
-    fn try_get(&self) -> Option<MutexGuard<'_, Connection>> {
+    fn try_get(&self) -> Option<MutexGuard<'_, Reader>> {
         self.connections.iter().find_map(|reader| reader.try_lock().ok())
     }
 
-    fn get(&self) -> MutexGuard<'_, Connection> {
+    fn get(&self) -> MutexGuard<'_, Reader> {
         for reader in &self.connections {
             if let Ok(guard) = reader.try_lock() {
                 return guard;
@@ -169,11 +185,15 @@ impl Store for SqliteStore {
     }
 
     fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
-        read::search(&self.readers.get(), query)
+        let mut reader = self.readers.get();
+        let Reader { conn, cache } = &mut *reader;
+        read::search_cached(conn, cache, query)
     }
 
     fn entity(&self, name: &str) -> Result<EntityProfile, StoreError> {
-        read::entity(&self.readers.get(), name)
+        let mut reader = self.readers.get();
+        let Reader { conn, cache } = &mut *reader;
+        read::entity(conn, cache, name)
     }
 
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError> {

@@ -150,8 +150,14 @@ pub fn document(conn: &Connection, key: &str) -> Result<StoredDocument, StoreErr
         Ok::<_, rusqlite::Error>(mentions)
     })()
     .map_err(backend)?;
-    let claims =
-        load_claims(conn, None, "c.document_id = ?", vec![Value::Integer(id)], Order::Text, None)?;
+    let claims = load_claims(
+        conn,
+        Assessing::Here,
+        "c.document_id = ?",
+        vec![Value::Integer(id)],
+        Order::Text,
+        None,
+    )?;
     let (copy_of, copies) = copy_links(conn, id).map_err(backend)?;
     Ok(StoredDocument {
         summary,
@@ -212,6 +218,23 @@ fn fts_query(text: &str) -> Option<String> {
 
 /// How many of the newest matches of each kind search ranks by relevance.
 pub const SEARCH_WINDOW: usize = 1000;
+
+/// [`search`] through the connection's cache: the same query on an unchanged database
+/// gives the same hits, so they are kept until the next commit.
+pub fn search_cached(
+    conn: &Connection,
+    cache: &mut ReadCache,
+    query: &SearchQuery,
+) -> Result<Vec<SearchHit>, StoreError> {
+    cache.check(conn).map_err(backend)?;
+    let key = (query.limit, query.text.clone());
+    if let Some(hits) = cache.searches.get(&key) {
+        return Ok(hits.clone());
+    }
+    let hits = search(conn, query)?;
+    cache.searches.insert(key, hits.clone());
+    Ok(hits)
+}
 
 pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
     let Some(fts) = fts_query(&query.text) else { return Ok(Vec::new()) };
@@ -280,8 +303,68 @@ pub fn search(conn: &Connection, query: &SearchQuery) -> Result<Vec<SearchHit>, 
     Ok(hits.into_iter().map(|(_, hit)| hit).collect())
 }
 
-pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError> {
+/// What a read connection keeps between reads, valid until the database changes: the
+/// parts of entity profiles that count over all of an entity's rows (its documents,
+/// mentions, names, claims: milliseconds for the most mentioned entities of a large
+/// store), claims' assessments (origins over whole clusters of reports), and search
+/// results (bm25 over a thousand matches). The claims of a profile and their facts and
+/// marks are read afresh each time. Any commit by another connection (the writer of this
+/// process, another process) empties it at the next read.
+#[derive(Debug, Default)]
+pub(crate) struct ReadCache {
+    /// `PRAGMA data_version` when the entries were made: it changes when another
+    /// connection (the writer, another process) commits.
+    version: i64,
+    profiles: HashMap<String, EntityProfile>,
+    /// Assessments by claim id, before analysts' marks are applied.
+    assessments: HashMap<i64, Assessment>,
+    /// Search results by limit and query text.
+    searches: HashMap<(usize, String), Vec<SearchHit>>,
+}
+
+/// At most this many entity profiles and claim assessments are kept per read connection.
+const CACHED_PROFILES: usize = 4096;
+const CACHED_ASSESSMENTS: usize = 65_536;
+const CACHED_SEARCHES: usize = 4096;
+
+impl ReadCache {
+    /// Forgets everything when the database changed since the entries were made.
+    fn check(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+        let version: i64 = conn.query_row("PRAGMA data_version", [], |row| row.get(0))?;
+        if version != self.version
+            || self.profiles.len() >= CACHED_PROFILES
+            || self.searches.len() >= CACHED_SEARCHES
+        {
+            self.profiles.clear();
+            self.assessments.clear();
+            self.searches.clear();
+            self.version = version;
+        }
+        Ok(())
+    }
+}
+
+pub fn entity(
+    conn: &Connection,
+    cache: &mut ReadCache,
+    name: &str,
+) -> Result<EntityProfile, StoreError> {
     let norm = normalize_name(name);
+    cache.check(conn).map_err(backend)?;
+    let mut profile = match cache.profiles.get(&norm) {
+        Some(profile) => profile.clone(),
+        None => {
+            let profile = entity_counts(conn, &norm, name)?;
+            cache.profiles.insert(norm, profile.clone());
+            profile
+        }
+    };
+    entity_claims(conn, cache, &mut profile)?;
+    Ok(profile)
+}
+
+/// An entity's profile without its claims: names, occurrences and counts.
+fn entity_counts(conn: &Connection, norm: &str, name: &str) -> Result<EntityProfile, StoreError> {
     let run = || -> rusqlite::Result<Option<EntityProfile>> {
         let mut candidates: Vec<EntityRef> = {
             let mut statement = conn.prepare_cached(
@@ -290,7 +373,7 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
                  ORDER BY (SELECT SUM(o.n_mentions) FROM entity_occurrences o
                      WHERE o.entity_id = e.id) DESC, e.id",
             )?;
-            let rows = statement.query_map([&norm], |row| {
+            let rows = statement.query_map([norm], |row| {
                 Ok(EntityRef { id: row.get(0)?, name: row.get(1)?, label: row.get(2)? })
             })?;
             rows.collect::<rusqlite::Result<_>>()?
@@ -381,15 +464,21 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
             merges: crate::curate::merges_of(conn, id)?,
         }))
     };
-    let mut profile = run()
-        .map_err(backend)?
-        .ok_or_else(|| StoreError::NotFound(format!("no entity named {name:?}")))?;
+    run().map_err(backend)?.ok_or_else(|| StoreError::NotFound(format!("no entity named {name:?}")))
+}
+
+/// The newest claims by and about the entity of `profile`.
+fn entity_claims(
+    conn: &Connection,
+    cache: &mut ReadCache,
+    profile: &mut EntityProfile,
+) -> Result<(), StoreError> {
     let id = Value::Integer(profile.entity.id);
     // Claim ids grow with documents, so the newest claims are the highest ids, which the
     // indexes give without reading the others.
     profile.claims_by = load_claims(
         conn,
-        None,
+        Assessing::Cached(cache),
         &format!(
             "c.id IN (SELECT id FROM claims WHERE source_entity_id = ?
                       ORDER BY id DESC LIMIT {PROFILE_CLAIMS})"
@@ -400,7 +489,7 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
     )?;
     profile.claims_about = load_claims(
         conn,
-        None,
+        Assessing::Cached(cache),
         &format!(
             "c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = ?
                       GROUP BY claim_id ORDER BY claim_id DESC LIMIT {PROFILE_CLAIMS})"
@@ -409,7 +498,7 @@ pub fn entity(conn: &Connection, name: &str) -> Result<EntityProfile, StoreError
         Order::Newest,
         None,
     )?;
-    Ok(profile)
+    Ok(())
 }
 
 pub fn claims(
@@ -418,7 +507,7 @@ pub fn claims(
     query: &ClaimQuery,
 ) -> Result<Vec<ClaimRecord>, StoreError> {
     let (filter, values) = claim_conditions(query);
-    load_claims(conn, helper, &filter, values, Order::Text, query.limit)
+    load_claims(conn, assessing(helper), &filter, values, Order::Text, query.limit)
 }
 
 /// A page of the claims matching `query` (its limit aside): ids after `after`, in id
@@ -434,7 +523,7 @@ pub fn claims_after(
     values.push(Value::Integer(after));
     load_claims(
         conn,
-        helper,
+        assessing(helper),
         &format!("({filter}) AND c.id > ?"),
         values,
         Order::Id,
@@ -496,7 +585,7 @@ enum Order {
 /// `?` placeholders take `values` in order.
 fn load_claims(
     conn: &Connection,
-    helper: Option<&ReaderPool>,
+    assessing: Assessing<'_>,
     filter: &str,
     values: Vec<Value>,
     order: Order,
@@ -589,9 +678,32 @@ fn load_claims(
             })
         })?;
         let mut claims = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        match helper.filter(|_| claims.len() >= PARALLEL_MIN) {
-            Some(pool) => fill_in_parallel(conn, pool, &mut claims)?,
-            None => {
+        match assessing {
+            Assessing::Beside(pool) if claims.len() >= PARALLEL_MIN => {
+                fill_in_parallel(conn, pool, &mut claims)?
+            }
+            Assessing::Cached(cache) => {
+                for chunk in claims.chunks_mut(crate::assess::CHUNK) {
+                    fill_facts(conn, chunk)?;
+                }
+                let missing: Vec<i64> = claims
+                    .iter()
+                    .map(|c| c.id)
+                    .filter(|id| !cache.assessments.contains_key(id))
+                    .collect();
+                if !missing.is_empty() {
+                    if cache.assessments.len() + missing.len() > CACHED_ASSESSMENTS {
+                        cache.assessments.clear();
+                    }
+                    cache.assessments.extend(crate::assess::assessments(conn, &missing)?);
+                }
+                let assessments = claims
+                    .iter()
+                    .filter_map(|c| cache.assessments.get(&c.id).map(|a| (c.id, a.clone())))
+                    .collect();
+                apply_assessments(&mut claims, assessments);
+            }
+            Assessing::Beside(_) | Assessing::Here => {
                 for chunk in claims.chunks_mut(crate::assess::CHUNK) {
                     fill_facts(conn, chunk)?;
                     let ids: Vec<i64> = chunk.iter().map(|c| c.id).collect();
@@ -603,6 +715,21 @@ fn load_claims(
         Ok(claims)
     };
     run().map_err(backend)
+}
+
+fn assessing(helper: Option<&ReaderPool>) -> Assessing<'_> {
+    helper.map_or(Assessing::Here, Assessing::Beside)
+}
+
+/// Where a listing works out its claims' assessments.
+pub(crate) enum Assessing<'a> {
+    /// On the listing's connection.
+    Here,
+    /// On a second connection of the pool, at the same time as the facts, for listings
+    /// of [`PARALLEL_MIN`] claims or more.
+    Beside(&'a ReaderPool),
+    /// From the connection's cache, working out only those not in it.
+    Cached(&'a mut ReadCache),
 }
 
 /// From this many claims on, a listing given a [`ReaderPool`] works out the assessments on
@@ -778,7 +905,7 @@ pub(crate) fn mark_row(row: &Row<'_>) -> rusqlite::Result<ClaimMark> {
 }
 
 pub fn claim(conn: &Connection, id: i64) -> Result<ClaimRecord, StoreError> {
-    load_claims(conn, None, "c.id = ?", vec![Value::Integer(id)], Order::Text, None)?
+    load_claims(conn, Assessing::Here, "c.id = ?", vec![Value::Integer(id)], Order::Text, None)?
         .pop()
         .ok_or_else(|| StoreError::NotFound(format!("no claim {id}")))
 }

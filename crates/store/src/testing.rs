@@ -54,6 +54,7 @@ pub fn run_suite(make: impl Fn() -> Box<dyn Store>) {
         ("export_pages_cover_every_record_once_in_id_order", export_pages),
         ("export_pages_of_claims_apply_the_claim_filters", export_page_filters),
         ("public_figure_marks_override_the_default_rule", public_marks),
+        ("a_read_repeated_after_a_write_sees_the_write", reads_after_writes),
     ];
     for (name, check) in checks {
         let store = make();
@@ -1072,4 +1073,63 @@ fn public_marks(store: &dyn Store) {
     let daily = store.entities_after(0, 100).unwrap();
     let daily = daily.iter().find(|e| e.entity.name == "Daily Example").unwrap();
     assert!(daily.is_public(), "organizations are never private");
+}
+
+/// Backends may keep what they read until the store changes (SQLite does, per read
+/// connection): the same search, profile and listing asked again after each kind of
+/// write must show that write.
+fn reads_after_writes(store: &dyn Store) {
+    put_one(store, &ministry_report());
+    let irgc = SearchQuery { text: "IRGC".to_string(), limit: 10 };
+    let documents_found = |store: &dyn Store| {
+        let mut found: Vec<String> = store
+            .search(&irgc)
+            .unwrap()
+            .into_iter()
+            .filter(|hit| hit.kind == HitKind::Document)
+            .map(|hit| hit.document.external_id)
+            .collect();
+        found.sort();
+        found
+    };
+    let profile = |store: &dyn Store| store.entity("IRGC").unwrap();
+    // Asked twice each, so that a second answer could come from what the first kept.
+    for _ in 0..2 {
+        assert_eq!(documents_found(store), ["a"]);
+        assert_eq!(profile(store).n_documents, 1);
+    }
+    put_one(store, &relayed_report());
+    assert_eq!(documents_found(store), ["a", "b"], "a new document is found");
+    let after = profile(store);
+    assert_eq!(after.n_documents, 2, "a new document counts in the profile");
+    assert!(after.claims_about.iter().any(|claim| claim.document.external_id == "b"));
+    // A grade given to a source shows on the claims listed in a profile.
+    let roe = |store: &dyn Store| {
+        let profile = store.entity("Jane Roe").unwrap();
+        profile.claims_by[0].assessment.reliability.as_ref().map(|r| r.reliability)
+    };
+    assert_eq!(roe(store), None);
+    assert_eq!(roe(store), None);
+    store
+        .rate_source(&NewRating {
+            source: "Jane Roe".to_string(),
+            reliability: Reliability::B,
+            by: "analyst".to_string(),
+            at: 1_700_000_100,
+        })
+        .unwrap();
+    assert_eq!(roe(store), Some(Reliability::B), "a new grade shows at once");
+    // A verdict on a claim shows in the profile's listing.
+    let claim_id = store.entity("Jane Roe").unwrap().claims_by[0].id;
+    store
+        .mark_claim(&NewClaimMark {
+            claim_id,
+            status: ClaimStatus::Retracted,
+            by: "analyst".to_string(),
+            at: 1_700_000_200,
+            note: None,
+        })
+        .unwrap();
+    let profile = store.entity("Jane Roe").unwrap();
+    assert_eq!(profile.claims_by[0].assessment.credibility, 5, "retracted: {profile:?}");
 }
