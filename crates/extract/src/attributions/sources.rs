@@ -71,15 +71,94 @@ fn is_adverb(w: &str) -> bool {
 fn is_np_punct(doc: &Doc<'_>, i: usize) -> bool {
     let glued = |k: usize| doc.input.tokens.get(k).is_some_and(|t| !t.space_before);
     match doc.word(i) {
-        "." => i > 0 && glued(i) && is_title_abbreviation(doc.low(i - 1)),
+        "." => {
+            i > 0
+                && glued(i)
+                && (is_title_abbreviation(doc.low(i - 1))
+                    // A middle initial: "Kevin D. Williamson", "J. J. Price".
+                    || (is_initial(doc.word(i - 1)) && doc.is_cap(i + 1)))
+        }
         "-" | "&" | "/" => glued(i) && glued(i + 1),
         _ => false,
     }
 }
 
+/// One capital letter: the initial of a name.
+fn is_initial(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
 /// The noun phrase ending just before token `end`, not reaching before `floor`:
-/// token range `(start, end)`.
+/// token range `(start, end)`. Takes along what the walk back stops at: a quantifier
+/// before a determiner or a number ("all the Democrats", "nearly half", "more than 4 in
+/// 10") and a first conjunct that opens the clause ("Trump and Clinton said", "She and
+/// her aides said").
 pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
+    let (mut k, end) = np_head_before(doc, end, floor)?;
+    k = quantified(doc, k, floor);
+    if k >= floor + 2 && matches!(doc.low(k - 1), "and" | "nor") && doc.is_word(k - 2) {
+        let conjoined = np_head_before(doc, k - 1, floor).filter(|l| {
+            let l0 = quantified(doc, l.0, floor);
+            let opens = l0 == floor
+                || !doc.is_word(l0 - 1)
+                || matches!(
+                    doc.low(l0 - 1),
+                    "both" | "neither" | "when" | "while" | "but" | "because" | "after" | "if"
+                );
+            l.1 == k - 1 && opens && !doc.low(l.0).ends_with("ly") && !verb_then_name(doc, *l)
+        });
+        if let Some(l) = conjoined {
+            k = quantified(doc, l.0, floor);
+            if k > floor && matches!(doc.low(k - 1), "both" | "neither") {
+                k -= 1;
+            }
+        }
+    }
+    Some((k, end))
+}
+
+/// A lowercase word before a capitalized one after the first word: the walk back took
+/// a verb and its object ("The mayor met Reyes"), not a noun phrase.
+fn verb_then_name(doc: &Doc<'_>, np: (usize, usize)) -> bool {
+    let mut lower = false;
+    for k in np.0 + 1..np.1 {
+        if doc.is_cap(k) && lower {
+            return true;
+        }
+        lower |= doc.is_word(k) && !doc.is_cap(k) && !matches!(doc.low(k), "of" | "for" | "'s");
+    }
+    false
+}
+
+/// Where a noun phrase starting at `k` starts with its quantifier: "all the", "the two",
+/// "nearly half", "more than half", "one senior official".
+fn quantified(doc: &Doc<'_>, k: usize, floor: usize) -> usize {
+    if k <= floor {
+        return k;
+    }
+    let w = doc.low(k);
+    let prev = doc.low(k - 1);
+    let amount = w == "half" || is_number_word(doc, k);
+    if (is_determiner(w) && matches!(prev, "all" | "both" | "the") && prev != w && w != "a")
+        || (amount && matches!(prev, "nearly" | "about" | "almost" | "roughly" | "only" | "just"))
+    {
+        return k - 1;
+    }
+    if amount
+        && k >= floor + 2
+        && prev == "than"
+        && matches!(doc.low(k - 2), "more" | "less" | "fewer")
+    {
+        return k - 2;
+    }
+    if prev == "one" && !is_determiner(w) && !doc.is_cap(k - 1) {
+        return k - 1;
+    }
+    k
+}
+
+fn np_head_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
     if end == 0 || end <= floor {
         return None;
     }
@@ -388,9 +467,34 @@ pub fn trim_title(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
         return np;
     }
     let before = doc.low(r - 1);
+    if before == "of" && r - 1 > s {
+        // "Secretary of State Madeleine Albright": a long run after "of" ends with the
+        // name; "Sen. Ted Cruz of Texas": a short one is the place of the person before it.
+        if e - r >= 3 {
+            let mut n = e - 1;
+            if n >= r + 2 && doc.word(n - 1) == "." && is_initial(doc.word(n - 2)) {
+                n -= 2;
+            }
+            if n > r && doc.is_cap(n - 1) && !is_title_word(doc.low(n - 1)) {
+                n -= 1;
+            }
+            return if n > r { (n, e) } else { np };
+        }
+        let head = (s, r - 1);
+        let trimmed = trim_title(doc, head);
+        return if trimmed != head { trimmed } else { np };
+    }
+    // "A spokesman for Mayor Ann Lowe": the head noun comes before the preposition.
+    if (s..r).any(|k| matches!(doc.low(k), "for" | "to" | "with" | "at")) {
+        return np;
+    }
     let titled = is_title_word(before)
         || (before == "." && r >= s + 2 && is_title_abbreviation(doc.low(r - 2)))
-        || (doc.is_word(r - 1) && !doc.is_cap(r - 1) && !is_determiner(before) && before != "'s");
+        || (doc.is_word(r - 1)
+            && !doc.is_cap(r - 1)
+            && !is_determiner(before)
+            && !is_np_stop(before)
+            && before != "'s");
     // Abbreviated titles read as honorifics: "Sen. Tom Reyes" like "Mr. Reyes".
     let honorific = before == "."
         && r >= s + 2

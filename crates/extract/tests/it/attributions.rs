@@ -652,7 +652,7 @@ fn told_me_and_pronominal_subjects() {
     );
     check(
         "Roughly 42% say they trust the courts.",
-        &["42% | say | they trust the courts | indirect | -"],
+        &["Roughly 42% | say | they trust the courts | indirect | -"],
     );
 }
 
@@ -938,5 +938,69 @@ fn adjuncts_before_a_quote_are_no_content() {
     check(
         "The senator told CNN on Sunday, “I stand by everything I said.”",
         &["The senator | told | “I stand by everything I said.” | direct | -"],
+    );
+}
+
+#[test]
+fn initials_stay_in_names() {
+    check(
+        "“We will appeal,” said Lena K. Marsh, a lawyer for the family.",
+        &["Lena K. Marsh | said | “We will appeal,” | direct | -"],
+    );
+    check(
+        "Tomas R. Ibarra, a spokesman for the port, said the ships would wait.",
+        &[
+            "Tomas R. Ibarra, a spokesman for the port, | said | the ships would wait | indirect | -",
+        ],
+    );
+}
+
+#[test]
+fn a_place_after_of_is_no_name() {
+    check(
+        "Senator Ann Lowe of Vermont said the bill would pass.",
+        &["Ann Lowe | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "Former Secretary of State Ann Lowe said the bill would pass.",
+        &["Ann Lowe | said | the bill would pass | indirect | -"],
+    );
+    // Not a title: the whole name stays.
+    check(
+        "The University of Vermont said the bill would pass.",
+        &["The University of Vermont | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "A spokesman for Mayor Ann Lowe said the bill would pass.",
+        &["A spokesman for Mayor Ann Lowe | said | the bill would pass | indirect | -"],
+    );
+}
+
+#[test]
+fn conjoined_and_quantified_subjects() {
+    check(
+        "Reyes and Lowe said the bill would pass.",
+        &["Reyes and Lowe | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "She and her aides said the bill would pass.",
+        &["She and her aides | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "All the senators said the bill would pass.",
+        &["All the senators | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "Nearly half said the bill would pass.",
+        &["Nearly half | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "More than half of the voters said the bill would pass.",
+        &["More than half of the voters | said | the bill would pass | indirect | -"],
+    );
+    // The first conjunct must open the clause: an object before "and" stays out.
+    check(
+        "The mayor met Reyes and Lowe said the bill would pass.",
+        &["Lowe | said | the bill would pass | indirect | -"],
     );
 }
