@@ -675,6 +675,26 @@ impl State<'_, '_> {
         (e > k).then_some((k, e))
     }
 
+    /// The subject that opens a clause, without the verb phrase the walk forward ran
+    /// into: "Romney went after Trump, calling …" → "Romney", "Attorneys for Clinton
+    /// appeared to …" → "Attorneys for Clinton". A verb is a past form after a name, an
+    /// irregular past form, a cue word or an adverb in "-ly".
+    fn without_predicate(&self, np: (usize, usize)) -> (usize, usize) {
+        let doc = self.doc;
+        for k in np.0 + 1..np.1 {
+            let w = doc.low(k);
+            if doc.is_cap(k) || !doc.is_word(k) || is_determiner(doc.low(k - 1)) {
+                continue;
+            }
+            let past = w.len() > 4 && w.ends_with("ed") && doc.is_cap(k - 1);
+            let adverb = w.len() > 4 && w.ends_with("ly") && !is_np_stop(w) && doc.is_cap(k - 1);
+            if past || adverb || is_irregular_past(w) || self.lexicon.get(w).is_some() {
+                return (np.0, k);
+            }
+        }
+        np
+    }
+
     /// After "told": the addressee ('"…," Pence told Chuck Todd').
     fn skip_addressee(&self, cue: Cue, ge: usize, ue: usize) -> usize {
         if cue.class != CueClass::Tell && self.doc.low(ge - 1) != "asked" {
@@ -866,6 +886,7 @@ impl State<'_, '_> {
                 }
                 np_after(doc, k, ue, After::Inverted)
                     .filter(|s| doc.is_cap(s.0) || is_source_pronoun(doc.low(s.0)))
+                    .map(|s| self.without_predicate(s))
             })
         } else if matches!(
             doc.low(c.saturating_sub(1)),
@@ -1380,6 +1401,36 @@ impl State<'_, '_> {
         }
         end
     }
+}
+
+/// Irregular past forms that never stand inside a noun phrase.
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "went"
+            | "began"
+            | "took"
+            | "gave"
+            | "made"
+            | "hit"
+            | "came"
+            | "got"
+            | "sent"
+            | "held"
+            | "ran"
+            | "won"
+            | "lost"
+            | "kept"
+            | "brought"
+            | "stood"
+            | "drew"
+            | "threw"
+            | "struck"
+            | "met"
+            | "spent"
+            | "became"
+            | "left"
+    )
 }
 
 /// "made clear", "makes clear": a speech verb of two words.

@@ -352,8 +352,11 @@ fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize
     let first = doc.low(k + 1);
     // "Trump, who has relied on …, said": the relative clause is not part of the source;
     // nor is an adjunct ("Judge Stranch, in her dissent, said").
+    // A participle phrase is an adjunct too ("Judge Stranch, writing for the majority,").
+    let participle = first.len() > 4 && first.ends_with("ing") && !doc.is_cap(k + 1);
     if matches!(first, "who" | "which" | "whose" | "whom")
-        || (is_interjected_adjunct(first) && (doc.is_cap(name.1 - 1) || name.1 - name.0 == 1))
+        || ((is_interjected_adjunct(first) || participle)
+            && (doc.is_cap(name.1 - 1) || name.1 - name.0 == 1))
     {
         return Some(name);
     }

@@ -1004,3 +1004,32 @@ fn conjoined_and_quantified_subjects() {
         &["Lowe | said | the bill would pass | indirect | -"],
     );
 }
+
+#[test]
+fn participles_take_the_subject_without_its_verb() {
+    check(
+        "Reyes went after Lowe on Tuesday, calling her plan a disgrace.",
+        &["Reyes | calling | her plan a disgrace | indirect | -"],
+    );
+    check(
+        "Lawyers for Reyes appeared in court, saying the files were private.",
+        &["Lawyers for Reyes | saying | the files were private | indirect | -"],
+    );
+    // A participle before the head noun stays in the subject.
+    check(
+        "The newly elected mayor spoke briefly, saying the files were private.",
+        &["The newly elected mayor | saying | the files were private | indirect | -"],
+    );
+}
+
+#[test]
+fn participle_adjuncts_are_not_appositives() {
+    check(
+        "Judge Ann Lowe, writing for the majority, said the law was void.",
+        &["Ann Lowe | said | the law was void | indirect | -"],
+    );
+    check(
+        "Ann Lowe, a judge in Ohio, said the law was void.",
+        &["Ann Lowe, a judge in Ohio, | said | the law was void | indirect | -"],
+    );
+}
