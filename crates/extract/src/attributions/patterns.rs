@@ -875,6 +875,37 @@ impl State<'_, '_> {
             // unit, else the noun phrase that opens the unit.
             self.drafts.iter().skip(unit_first_draft).rev().find_map(|d| d.source).or_else(|| {
                 let mut k = us;
+                // Opening adjuncts set off by a comma: "On Tuesday, Sanders went further,
+                // endorsing …", "Here in Columbia, after the rally, Reyes …".
+                for _ in 0..2 {
+                    let opens_adjunct = matches!(
+                        doc.low(k),
+                        "in" | "on"
+                            | "at"
+                            | "after"
+                            | "before"
+                            | "since"
+                            | "during"
+                            | "here"
+                            | "there"
+                            | "last"
+                            | "this"
+                            | "earlier"
+                            | "later"
+                            | "when"
+                            | "while"
+                            | "as"
+                            | "despite"
+                            | "with"
+                            | "for"
+                    );
+                    let comma = (k + 1..(k + 12).min(c))
+                        .find(|&i| doc.low(i) == "," || !doc.is_word(i) || doc.in_quote(i));
+                    match comma {
+                        Some(i) if opens_adjunct && doc.low(i) == "," => k = i + 1,
+                        _ => break,
+                    }
+                }
                 while k < ue
                     && k - us < 3
                     && matches!(

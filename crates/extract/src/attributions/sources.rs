@@ -25,7 +25,10 @@ const MAX_APPOSITIVE: usize = 22;
 fn is_np_word(doc: &Doc<'_>, i: usize) -> bool {
     let w = doc.low(i);
     // Negated auxiliaries ("didn't", "don't") are verbs whatever their tokenization.
-    doc.is_word(i) && !is_np_stop(w) && !is_adverb(w) && !w.ends_with("n't")
+    // A capitalized word in "-ly" is a name ("Jolly said"), unless a comma sets it off
+    // ("Finally, …").
+    let adverb = is_adverb(w) && !(doc.is_cap(i) && doc.low(i + 1) != ",");
+    doc.is_word(i) && !is_np_stop(w) && !adverb && !w.ends_with("n't")
 }
 
 /// "-ly" adverbs end a noun phrase; the nouns and adjectives that end so do not.

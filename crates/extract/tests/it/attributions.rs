@@ -1033,3 +1033,20 @@ fn participle_adjuncts_are_not_appositives() {
         &["Ann Lowe, a judge in Ohio, | said | the law was void | indirect | -"],
     );
 }
+
+#[test]
+fn opening_adjuncts_before_a_participles_subject() {
+    check(
+        "On Tuesday, Reyes went further, endorsing eight candidates.",
+        &["Reyes | endorsing | eight candidates | indirect | -"],
+    );
+}
+
+#[test]
+fn capitalized_words_in_ly_are_names() {
+    check(
+        "Kelly Jolly said the bill would pass.",
+        &["Kelly Jolly | said | the bill would pass | indirect | -"],
+    );
+    check("Finally, the bill passed.", &[]);
+}
