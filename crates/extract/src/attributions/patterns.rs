@@ -417,6 +417,52 @@ impl State<'_, '_> {
         if particle_needed.is_some_and(|ps| !ps.contains(&doc.low(c + 1))) {
             return None;
         }
+        // Amounts: "the index added 0.4 per cent", "shares declined 3 percent", "a
+        // neighbour called 911".
+        let amount = doc.input.tokens.get(c + 1).is_some_and(|t| t.kind == TokenKind::Number)
+            || matches!(doc.word(c + 1), "$" | "€" | "£" | "¥");
+        if amount
+            && matches!(
+                doc.low(c),
+                "add"
+                    | "adds"
+                    | "added"
+                    | "adding"
+                    | "decline"
+                    | "declines"
+                    | "declined"
+                    | "declining"
+                    | "call"
+                    | "calls"
+                    | "called"
+                    | "calling"
+            )
+        {
+            return None;
+        }
+        // "found guilty", "found dead", "found in a freezer": a state or a place, no
+        // finding.
+        if matches!(doc.low(c), "found" | "find" | "finds")
+            && matches!(
+                doc.low(c + 1),
+                "guilty"
+                    | "dead"
+                    | "alive"
+                    | "liable"
+                    | "innocent"
+                    | "unconscious"
+                    | "injured"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "inside"
+                    | "near"
+                    | "under"
+                    | "outside"
+            )
+        {
+            return None;
+        }
         // "show" is a noun but after a plural subject: "polls show", "records show".
         if doc.low(c) == "show" && !(c > us && doc.is_word(c - 1) && prev.ends_with('s')) {
             return None;

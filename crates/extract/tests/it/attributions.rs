@@ -1050,3 +1050,21 @@ fn capitalized_words_in_ly_are_names() {
     );
     check("Finally, the bill passed.", &[]);
 }
+
+#[test]
+fn amounts_and_states_are_no_statements() {
+    check("The index added 0.4 per cent to 7,108.", &[]);
+    check("Shares in the bank declined 3 percent on Monday.", &[]);
+    check("After a neighbour called 911, the man was arrested.", &[]);
+    check("The driver was found dead in his car.", &[]);
+    check("Eleven cats found in a freezer were taken away.", &[]);
+    // A statement after the same verbs still counts.
+    check(
+        "Reyes added that 40 people had been hurt.",
+        &["Reyes | added | that 40 people had been hurt | indirect | -"],
+    );
+    check(
+        "The study found that 40 people had been hurt.",
+        &["The study | found | that 40 people had been hurt | indirect | -"],
+    );
+}
