@@ -468,11 +468,19 @@ impl State<'_, '_> {
             return None;
         }
         // "a program called Sandy Hook Promise", 'a class called "Perception"': a name
-        // given after an indefinite noun, not a speaker calling ("A spokesman called the
-        // report baseless" is one).
+        // given after an indefinite or a bare singular noun ("withdrew research app
+        // called …"), not a speaker calling ("A spokesman called the report baseless" is
+        // one).
         if doc.low(c) == "called"
             && (doc.is_cap(c + 1) || !doc.is_word(c + 1))
-            && np_before(doc, c, us).is_some_and(|s| matches!(doc.low(s.0), "a" | "an" | "one"))
+            && np_before(doc, c, us).is_some_and(|s| {
+                matches!(doc.low(s.0), "a" | "an" | "one")
+                    || (!doc.is_cap(s.0)
+                        && !is_determiner(doc.low(s.0))
+                        && !is_source_pronoun(doc.low(s.0))
+                        && !doc.is_cap(c - 1)
+                        && !prev.ends_with('s'))
+            })
         {
             return None;
         }

@@ -917,6 +917,11 @@ fn prepositional_adjuncts_are_no_content() {
 #[test]
 fn a_name_given_is_no_calling() {
     check("She now runs a program called Safe Streets.", &[]);
+    check("The firm withdrew research app called Screen Meter.", &[]);
+    check(
+        "The president called Reyes “a disgrace.”",
+        &["The president | called | Reyes “a disgrace.” | mixed | -"],
+    );
     check(
         "Reyes called the plan “a disgrace.”",
         &["Reyes | called | the plan “a disgrace.” | mixed | -"],
