@@ -85,6 +85,9 @@ pub fn extract(doc: &Doc<'_>, lexicon: &Lexicon) -> Vec<Draft> {
         name_lookups: Cell::new(0),
     };
     for (u, &(us, ue)) in doc.units.iter().enumerate() {
+        if is_link_line(doc, us) {
+            continue;
+        }
         let unit_first_draft = state.drafts.len();
         let mut i = us;
         while i < ue {
@@ -1656,6 +1659,21 @@ fn is_frame_noun(w: &str) -> bool {
 }
 
 /// Words of section labels and headline furniture, never a speaker's name.
+/// "READ MORE: Reyes says …", "WATCH: …": a line that links to another story, whose
+/// headline is no statement of this one.
+fn is_link_line(doc: &Doc<'_>, us: usize) -> bool {
+    if !doc.para_start(us) {
+        return false;
+    }
+    let mut k = us;
+    while k < us + 3
+        && matches!(doc.low(k), "read" | "more" | "watch" | "related" | "see" | "also" | "listen")
+    {
+        k += 1;
+    }
+    k > us && doc.low(k) == ":"
+}
+
 fn is_section_label(w: &str) -> bool {
     matches!(
         w,

@@ -1073,3 +1073,14 @@ fn amounts_and_states_are_no_statements() {
         &["The study | found | that 40 people had been hurt | indirect | -"],
     );
 }
+
+#[test]
+fn link_lines_are_no_statements() {
+    check("The council met on Monday.\n\nREAD MORE: Reyes says the bill will pass\n\nIt did.", &[]);
+    check("The council met on Monday.\n\nWATCH: Lowe says the vote was rigged\n\nIt was not.", &[]);
+    // A speaker label is no link.
+    check(
+        "The council met on Monday.\n\nREYES: The bill will pass, and I will vote for it.\n\nReyes sat down.",
+        &["REYES | : | The bill will pass, and I will vote for it | indirect | -"],
+    );
+}
