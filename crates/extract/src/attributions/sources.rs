@@ -221,8 +221,18 @@ fn np_head_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usi
             k = t;
             continue;
         }
-        if !is_np_word(doc, t) {
+        // "sergeant-at-arms", "two-year-old": a word inside a hyphenated compound.
+        let in_compound = t > floor
+            && doc.word(t - 1) == "-"
+            && is_np_punct(doc, t - 1)
+            && doc.is_word(t)
+            && (k == end || doc.word(k) == "-");
+        if !is_np_word(doc, t) && !in_compound {
             break;
+        }
+        if in_compound {
+            k = t;
+            continue;
         }
         if w == "'s" || w == "'" {
             if k == end {
@@ -233,9 +243,26 @@ fn np_head_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usi
         }
         if is_determiner(w) {
             k = t;
-            // "a spokesman for the ministry": continue over the preposition.
-            if t > floor + 1 && is_np_preposition(doc.low(t - 1)) && is_np_word(doc, t - 2) {
+            // "a spokesman for the ministry": continue over the preposition; so do "people
+            // familiar with the talks", "sources close to the campaign" and "some in the
+            // party".
+            let before = doc.low(t.saturating_sub(1));
+            let linked = t > floor + 1
+                && ((is_np_preposition(before) && is_np_word(doc, t - 2))
+                    || (before == "with" && doc.low(t - 2) == "familiar")
+                    || (before == "to" && doc.low(t - 2) == "close")
+                    || (before == "in"
+                        && matches!(doc.low(t - 2), "some" | "many" | "most" | "few" | "others")));
+            if linked {
                 k = t - 1;
+                lower_run = 0;
+                if !is_np_preposition(before) {
+                    // The adjective or quantifier before the preposition.
+                    k = t - 2;
+                    if matches!(doc.low(k), "some" | "many" | "most" | "few" | "others") {
+                        break;
+                    }
+                }
                 continue;
             }
             break;

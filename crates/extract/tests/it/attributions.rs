@@ -1084,3 +1084,28 @@ fn link_lines_are_no_statements() {
         &["REYES | : | The bill will pass, and I will vote for it | indirect | -"],
     );
 }
+
+#[test]
+fn post_modifiers_of_sources() {
+    check(
+        "Sources familiar with the talks said the deal was close.",
+        &["Sources familiar with the talks | said | the deal was close | indirect | -"],
+    );
+    check(
+        "Some in the party said the deal was close.",
+        &["Some in the party | said | the deal was close | indirect | -"],
+    );
+    check(
+        "One veteran of the county road projects said the deal was close.",
+        &["One veteran of the county road projects | said | the deal was close | indirect | -"],
+    );
+    check(
+        "The sergeant-at-arms said the deal was close.",
+        &["The sergeant-at-arms | said | the deal was close | indirect | -"],
+    );
+    // "with" after another adjective is no link.
+    check(
+        "Angry with the council, residents said the deal was close.",
+        &["residents | said | the deal was close | indirect | -"],
+    );
+}
