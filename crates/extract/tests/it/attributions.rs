@@ -1109,3 +1109,28 @@ fn post_modifiers_of_sources() {
         &["residents | said | the deal was close | indirect | -"],
     );
 }
+
+#[test]
+fn stances_inside_reported_content_are_part_of_it() {
+    check(
+        "Lowe said she wanted a change in the council.",
+        &["Lowe | said | she wanted a change in the council | indirect | -"],
+    );
+    check(
+        "Lowe said the study found that rents had doubled.",
+        &["Lowe | said | the study found that rents had doubled | indirect | -"],
+    );
+    // Outside reported content they stand.
+    check(
+        "Lowe wants a change in the council.",
+        &["Lowe | wants | a change in the council | indirect | -"],
+    );
+    // Speech inside reported content is a relay.
+    check(
+        "Lowe said Reyes told her the vote was rigged.",
+        &[
+            "Lowe | said | Reyes told her the vote was rigged | indirect | -",
+            "Reyes | told | the vote was rigged | indirect | 0",
+        ],
+    );
+}
