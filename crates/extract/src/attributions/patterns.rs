@@ -457,7 +457,11 @@ impl State<'_, '_> {
         // "writes about", "found itself": a topic or a reflexive, not content ("talked
         // about" takes its topic).
         let particle_needed = particles(doc.low(c));
+        // "says about 550 students …": "about" before a number is an amount.
+        let amount_follows = doc.low(c + 1) == "about"
+            && doc.input.tokens.get(c + 2).is_some_and(|t| t.kind == TokenKind::Number);
         if particle_needed.is_none()
+            && !amount_follows
             && matches!(
                 doc.low(c + 1),
                 "about"

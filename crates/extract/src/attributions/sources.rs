@@ -342,6 +342,77 @@ fn dashed_before(doc: &Doc<'_>, close: usize, floor: usize) -> Option<(usize, us
 
 /// "Name, appositive," before a cue; `comma` is the comma just before the cue.
 fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, usize)> {
+    appositive_near(doc, comma, floor).or_else(|| long_appositive(doc, comma, floor))
+}
+
+/// Longest appositive of a clause-opening name, in tokens.
+const MAX_LONG_APPOSITIVE: usize = 45;
+
+/// "Will Young, a mechanic based in Kansas City, Mo., and an organizer at …, said": an
+/// appositive too long or too rich in commas to walk back through, after a name that
+/// opens the clause. Only sentence punctuation and quotes stop it.
+fn long_appositive(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut start = floor;
+    while start < comma && matches!(doc.low(start), "but" | "and" | "yet" | "so" | "then") {
+        start += 1;
+    }
+    if !doc.is_cap(start) {
+        return None;
+    }
+    let name = np_after(doc, start, comma, After::Inverted)?;
+    let open = name.1;
+    if doc.low(open) != "," || open >= comma || comma - open > MAX_LONG_APPOSITIVE {
+        return None;
+    }
+    let first = doc.low(open + 1);
+    let appositive = is_determiner(first)
+        || doc.is_cap(open + 1)
+        || matches!(first, "who" | "whose" | "which")
+        || doc
+            .input
+            .tokens
+            .get(open + 1)
+            .is_some_and(|t| t.kind == claimgraph_model::TokenKind::Number);
+    if !appositive {
+        return None;
+    }
+    let relative = matches!(first, "who" | "whose" | "which");
+    for k in open + 1..comma {
+        let w = doc.word(k);
+        // "Mo.", "Calif.": a period glued to a short capitalized word, inside the phrase.
+        let abbreviation = w == "."
+            && !doc.input.tokens[k].space_before
+            && doc.is_cap(k - 1)
+            && doc.word(k - 1).chars().count() <= 6
+            && (doc.low(k + 1) == "," || doc.is_word(k + 1));
+        // An inner comma may only go on with a name, a number, a determiner or "and"
+        // ("Kansas City, Mo., and an organizer"); "The plan, which …, will fail" has left
+        // the noun phrase.
+        let inner_comma = w == ","
+            && (relative
+                || !(doc.is_cap(k + 1)
+                    || doc.low(k + 1) == "and"
+                    || is_determiner(doc.low(k + 1))
+                    || doc
+                        .input
+                        .tokens
+                        .get(k + 1)
+                        .is_some_and(|t| t.kind == claimgraph_model::TokenKind::Number)));
+        if doc.in_quote(k)
+            || inner_comma
+            || matches!(w, ";" | ":" | "!" | "?" | "(" | ")")
+            || (w == "." && !abbreviation)
+        {
+            return None;
+        }
+    }
+    if relative {
+        return Some(name);
+    }
+    Some((name.0, comma + 1))
+}
+
+fn appositive_near(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, usize)> {
     let lowest = comma.saturating_sub(MAX_APPOSITIVE).max(floor);
     let mut k = comma;
     // "Brianne Stone, 29, of Huntsville, Ala., says": an age or a place ("of …") before a
@@ -447,7 +518,7 @@ fn is_partitive(w: &str) -> bool {
 fn is_short_name(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     (1..=5).contains(&(end.saturating_sub(start)))
         && doc.is_cap(start)
-        && (start..end).all(|i| doc.is_cap(i) || doc.word(i) == ".")
+        && (start..end).all(|i| doc.is_cap(i) || doc.word(i) == "." || is_np_punct(doc, i))
 }
 
 /// Words that open an adjunct set off by commas between a subject and its verb: "in her
@@ -621,7 +692,8 @@ pub fn np_after(doc: &Doc<'_>, start: usize, limit: usize, mode: After) -> Optio
     if is_source_pronoun(w) {
         return Some((start, start + 1));
     }
-    if is_np_stop(w) && !is_determiner(w) {
+    // "Will Young", "May Lee": a capitalized stop word before a name is a first name.
+    if is_np_stop(w) && !is_determiner(w) && !(doc.is_cap(start) && doc.is_cap(start + 1)) {
         return None;
     }
     let max = if mode == After::Long { 18 } else { MAX_NP };

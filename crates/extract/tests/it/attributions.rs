@@ -1134,3 +1134,30 @@ fn stances_inside_reported_content_are_part_of_it() {
         ],
     );
 }
+
+#[test]
+fn long_appositives_of_a_clause_opening_name() {
+    check(
+        "Will Lowe, a mechanic based in Kansas City, Mo., and an organizer at the union, said the cold breaks parts.",
+        &[
+            "Will Lowe, a mechanic based in Kansas City, Mo., and an organizer at the union, | said | the cold breaks parts | indirect | -",
+        ],
+    );
+    check(
+        "Reyes's aunt, Ann Lowe-Baker, said the family was waiting.",
+        &["Reyes's aunt, Ann Lowe-Baker, | said | the family was waiting | indirect | -"],
+    );
+    check(
+        "Lowe, who has two children in the school, says about 550 students attend it.",
+        &["Lowe | says | about 550 students attend it | indirect | -"],
+    );
+    // A clause that goes on after the relative clause is no appositive.
+    check(
+        "The plan, which was drafted in May, will fail, said Reyes.",
+        &["Reyes | said | The plan, which was drafted in May, will fail | indirect | -"],
+    );
+    check(
+        "The plan, a draft from May, will fail, said Reyes.",
+        &["Reyes | said | The plan, a draft from May, will fail | indirect | -"],
+    );
+}
