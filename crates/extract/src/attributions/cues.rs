@@ -380,7 +380,6 @@ impl Lexicon {
             "welcome",
             "mock",
             "observe",
-            "remarks",
             "counters",
             "establish",
             "determine",

@@ -428,6 +428,7 @@ impl State<'_, '_> {
                 | "pledges"
         ) && !(c > us
             && (doc.is_cap(c - 1)
+                || self.is_closing_quote(c - 1)
                 || matches!(prev, "he" | "she" | "it" | "who" | "which" | "that" | "one")))
         {
             return None;
@@ -653,7 +654,8 @@ impl State<'_, '_> {
         if gs > us
             && !appositive_subject
             && (doc.low(gs - 1) == "," || self.is_closing_quote(gs - 1))
-            && matches!(cue.class, CueClass::Say | CueClass::Tell)
+            && (matches!(cue.class, CueClass::Say | CueClass::Tell)
+                || (particle && self.is_closing_quote(gs - 1)))
         {
             // "…, said he." only at the end of the clause: "…, said he already knew" is
             // preposed.

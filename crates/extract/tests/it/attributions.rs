@@ -1161,3 +1161,20 @@ fn long_appositives_of_a_clause_opening_name() {
         &["Reyes | said | The plan, a draft from May, will fail | indirect | -"],
     );
 }
+
+#[test]
+fn inverted_cues_after_a_closing_quote() {
+    check(
+        "“I write comics myself,” notes Reyes, who moved here in 2004.",
+        &["Reyes | notes | “I write comics myself,” | direct | -"],
+    );
+    check(
+        "“That is one genre only,” points out the shop owner.",
+        &["the shop owner | points out | “That is one genre only,” | direct | -"],
+    );
+    check(
+        "“I never put it together,” he remarks.",
+        &["he | remarks | “I never put it together,” | direct | -"],
+    );
+    check("The remarks were made on Monday.", &[]);
+}
