@@ -893,12 +893,15 @@ impl State<'_, '_> {
         if !adjunct {
             return false;
         }
+        // "said on Tuesday that …" goes on with its content; "said when asked if that …"
+        // is a clause of its own.
+        let clausal = matches!(w, "when" | "while" | "as" | "after" | "before");
         let limit = (k + 14).min(ue);
         for m in k + 1..limit {
             if !doc.is_word(m) {
                 return true;
             }
-            if doc.low(m) == "that" {
+            if doc.low(m) == "that" && !clausal {
                 return false;
             }
         }

@@ -463,6 +463,10 @@ fn appositive_near(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, 
     }
     // "A Twitter spokesman, Jane Roe, said": a description that opens the clause, then
     // the name.
+    // "Several candidates, including Trump, said": examples of the group.
+    if first == "including" && k + 1 < comma {
+        return Some((name.0, comma + 1));
+    }
     if !doc.is_cap(name.1 - 1) && doc.low(name.1 - 1) != ")" {
         let opens_clause = name.0 == floor || !doc.is_word(name.0 - 1);
         return (opens_clause && is_short_name(doc, k + 1, comma)).then_some((name.0, comma + 1));

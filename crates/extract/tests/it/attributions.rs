@@ -1178,3 +1178,18 @@ fn inverted_cues_after_a_closing_quote() {
     );
     check("The remarks were made on Monday.", &[]);
 }
+
+#[test]
+fn examples_of_a_group_and_clauses_after_the_cue() {
+    check(
+        "Several mayors, including Reyes, said the plan should wait.",
+        &["Several mayors, including Reyes, | said | the plan should wait | indirect | -"],
+    );
+    check(
+        "\"Absolutely,\" she said when asked if that was still her view.",
+        &[
+            "she | said | \"Absolutely,\" | direct | -",
+            "- | asked | if that was still her view | indirect | -",
+        ],
+    );
+}
