@@ -407,6 +407,14 @@ impl State<'_, '_> {
         if matches!(prev, "<" | "/") {
             return None;
         }
+        // "That said, …", "That being said, …": a connective.
+        if doc.low(c) == "said"
+            && doc.low(c + 1) == ","
+            && (prev == "that" || (prev == "being" && doc.low(c.saturating_sub(2)) == "that"))
+            && (c - us <= 2 || !doc.is_word(c - if prev == "that" { 2 } else { 3 }))
+        {
+            return None;
+        }
         // Third-person forms that are also plural nouns ("the suing states were") need a
         // name or a pronoun before them.
         if matches!(

@@ -1193,3 +1193,15 @@ fn examples_of_a_group_and_clauses_after_the_cue() {
         ],
     );
 }
+
+#[test]
+fn that_said_is_a_connective() {
+    check(
+        "That said, voters say the plan will fail.",
+        &["voters | say | the plan will fail | indirect | -"],
+    );
+    check(
+        "The plan was bold. That being said, officials said it would fail.",
+        &["officials | said | it would fail | indirect | -"],
+    );
+}
