@@ -441,6 +441,19 @@ impl State<'_, '_> {
         {
             return None;
         }
+        // "Super Tuesday states", "the Rust Belt states": after a name, "states" is a
+        // verb only before its content or closing a postposed attribution.
+        if doc.low(c) == "states" && c > us && doc.is_cap(c - 1) && !is_source_pronoun(prev) {
+            let next = doc.low(c + 1);
+            let postposed = matches!(next, "." | ",")
+                && np_before(doc, c, us).is_some_and(|s| {
+                    s.0 > us && (doc.low(s.0 - 1) == "," || self.is_closing_quote(s.0 - 1))
+                });
+            if !(matches!(next, "that" | ":") || doc.quote_opening_at(c + 1).is_some() || postposed)
+            {
+                return None;
+            }
+        }
         if doc.low(c) == "asked"
             && let Some(draft) = self.asked(u, c, us, ue, unit_first_draft)
         {

@@ -1205,3 +1205,16 @@ fn that_said_is_a_connective() {
         &["officials | said | it would fail | indirect | -"],
     );
 }
+
+#[test]
+fn states_after_a_name_is_mostly_a_noun() {
+    check("The campaign bought time in four Super Tuesday states before the vote.", &[]);
+    check(
+        "\"The board failed,\" Reyes states.",
+        &["Reyes | states | \"The board failed,\" | direct | -"],
+    );
+    check(
+        "The Constitution states that the president must be 35.",
+        &["The Constitution | states | that the president must be 35 | indirect | -"],
+    );
+}
