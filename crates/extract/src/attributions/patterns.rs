@@ -94,7 +94,7 @@ pub fn extract(doc: &Doc<'_>, lexicon: &Lexicon) -> Vec<Draft> {
         name_lookups: Cell::new(0),
     };
     for (u, &(us, ue)) in doc.units.iter().enumerate() {
-        if is_link_line(doc, us) {
+        if is_link_line(doc, us) || is_caption(doc, us, ue) {
             continue;
         }
         let unit_first_draft = state.drafts.len();
@@ -1784,6 +1784,35 @@ fn is_link_line(doc: &Doc<'_>, us: usize) -> bool {
         k += 1;
     }
     k > us && doc.low(k) == ":"
+}
+
+/// A photo caption: the unit ends with a credit in parentheses, "(Robert Short/CBC)",
+/// before the end of its paragraph. Captions repeat the story; they state nothing new.
+fn is_caption(doc: &Doc<'_>, us: usize, ue: usize) -> bool {
+    let n = doc.len();
+    let mut end = ue;
+    while end < n && end < ue + 14 && !(end > ue && doc.para_start(end)) && doc.word(end) != ")" {
+        end += 1;
+    }
+    let Some(close) = (us..(end + 1).min(n)).rev().find(|&k| doc.word(k) == ")") else {
+        return false;
+    };
+    if close + 14 < ue {
+        return false;
+    }
+    let Some(open) = (close.saturating_sub(12)..close).rev().find(|&k| doc.word(k) == "(") else {
+        return false;
+    };
+    let credit = (open + 1..close).any(|k| doc.word(k) == "/")
+        && (open + 1..close).all(|k| doc.is_word(k) || matches!(doc.word(k), "/" | "." | "-"));
+    let mut after = close + 1;
+    while after < n && matches!(doc.word(after), "." | "," | ";") {
+        after += 1;
+    }
+    // The credit closes the unit's own paragraph ("(h/t The Hill.)" on a line of its own
+    // credits the whole story).
+    let same_paragraph = (ue.min(open)..=open).all(|k| k == us || !doc.para_start(k));
+    credit && open >= us && same_paragraph && (after >= n || doc.para_start(after) || after >= ue)
 }
 
 fn is_section_label(w: &str) -> bool {

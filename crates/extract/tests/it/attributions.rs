@@ -1218,3 +1218,23 @@ fn states_after_a_name_is_mostly_a_noun() {
         &["The Constitution | states | that the president must be 35 | indirect | -"],
     );
 }
+
+#[test]
+fn photo_captions_are_no_statements() {
+    check(
+        "Lowe said she looked for the co-worker. (Ann Reyes/CBC)\n\nOfficials said the crisis grew.",
+        &["Officials | said | the crisis grew | indirect | -"],
+    );
+    // A parenthesis with a slash inside the sentence is no credit.
+    check(
+        "Lowe said she looked for the co-worker (and his boss/supervisor) to share the blame.",
+        &[
+            "Lowe | said | she looked for the co-worker (and his boss/supervisor) to share the blame | indirect | -",
+        ],
+    );
+    // A credit on a line of its own credits the story, not the paragraph before it.
+    check(
+        "\"We will win,\" Reyes said.\n\n(h/t The Hill.)",
+        &["Reyes | said | \"We will win,\" | direct | -"],
+    );
+}
