@@ -112,6 +112,12 @@ pub fn extract(doc: &Doc<'_>, lexicon: &Lexicon) -> Vec<Draft> {
                     next = i + 2;
                     state.push(draft);
                 }
+            } else if w == "put"
+                && doc.low(i + 1) == "it"
+                && let Some(draft) = state.put_it(u, i, us, ue, unit_first_draft)
+            {
+                next = i + 2;
+                state.push(draft);
             } else if matches!(w, "reportedly" | "allegedly")
                 && let Some(draft) = state.reportedly(u, i, us, ue, unit_first_draft)
             {
@@ -406,6 +412,18 @@ impl State<'_, '_> {
         // Markup ("<tweet") is no speech.
         if matches!(prev, "<" | "/") {
             return None;
+        }
+        // "read" reports only a written text in quotes: '"…," the sign read', '"…," reads
+        // the editorial', 'a sign which read "…"'; "I read the book" is no statement.
+        if matches!(doc.low(c), "read" | "reads" | "reading") {
+            let after_quote = c > us && self.is_closing_quote(c - 1);
+            let postposed =
+                np_before(doc, c, us).is_some_and(|s| s.0 > us && self.is_closing_quote(s.0 - 1));
+            let quote_follows = doc.quote_opening_at(c + 1).is_some()
+                || (doc.low(c + 1) == ":" && doc.quote_opening_at(c + 2).is_some());
+            if !(after_quote || postposed || quote_follows) {
+                return None;
+            }
         }
         // "That said, …", "That being said, …": a connective.
         if doc.low(c) == "said"
@@ -1255,6 +1273,44 @@ impl State<'_, '_> {
             cue: Some(cue),
             parts: vec![(start, end)],
             form,
+            continues: None,
+            unit: u,
+        })
+    }
+
+    /// "As Cornyn put it, "…"": the speaker between "as" and "put it"; the content follows,
+    /// after an adjunct ("put it in his memo, …").
+    fn put_it(
+        &self,
+        u: usize,
+        p: usize,
+        us: usize,
+        ue: usize,
+        unit_first_draft: usize,
+    ) -> Option<Draft> {
+        let doc = self.doc;
+        let floor = self.floor(us, unit_first_draft);
+        let source = np_before(doc, p, floor)?;
+        if source.0 == 0 || doc.low(source.0 - 1) != "as" {
+            return None;
+        }
+        let mut cs = p + 2;
+        if !matches!(doc.low(cs), "," | ":") && doc.quote_opening_at(cs).is_none() {
+            cs = (cs..(cs + 16).min(ue))
+                .find(|&k| matches!(doc.low(k), "," | ":") || doc.quote_opening_at(k).is_some())?;
+        }
+        while cs < ue && matches!(doc.low(cs), "," | ":" | "—" | "–") {
+            cs += 1;
+        }
+        let end = self.content_end(cs, ue);
+        if end <= cs {
+            return None;
+        }
+        Some(Draft {
+            source: Some(source),
+            cue: Some((p, p + 2)),
+            parts: vec![(cs, end)],
+            form: classify(doc, cs, end),
             continues: None,
             unit: u,
         })

@@ -1238,3 +1238,26 @@ fn photo_captions_are_no_statements() {
         &["Reyes | said | \"We will win,\" | direct | -"],
     );
 }
+
+#[test]
+fn written_texts_read_and_as_x_put_it() {
+    check(
+        "“Come to Louisiana,” the editorial read.",
+        &["the editorial | read | “Come to Louisiana,” | direct | -"],
+    );
+    check(
+        "“There are invertebrates with more spine,” reads an editorial in the Register.",
+        &["an editorial | reads | “There are invertebrates with more spine,” | direct | -"],
+    );
+    check("I read the book last year.", &[]);
+    check("She is reading the report now.", &[]);
+    check(
+        "As Lowe put it: \"This person will not be confirmed.\"",
+        &["Lowe | put it | \"This person will not be confirmed.\" | direct | -"],
+    );
+    check(
+        "As the chief executive put it in his memo, “Imagine a world of giants.”",
+        &["the chief executive | put it | “Imagine a world of giants.” | direct | -"],
+    );
+    check("Put it on the table.", &[]);
+}
