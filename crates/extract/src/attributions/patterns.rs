@@ -1850,12 +1850,10 @@ fn is_caption(doc: &Doc<'_>, us: usize, ue: usize) -> bool {
     while end < n && end < ue + 14 && !(end > ue && doc.para_start(end)) && doc.word(end) != ")" {
         end += 1;
     }
-    let Some(close) = (us..(end + 1).min(n)).rev().find(|&k| doc.word(k) == ")") else {
+    let from = us.max(ue.saturating_sub(14));
+    let Some(close) = (from..(end + 1).min(n)).rev().find(|&k| doc.word(k) == ")") else {
         return false;
     };
-    if close + 14 < ue {
-        return false;
-    }
     let Some(open) = (close.saturating_sub(12)..close).rev().find(|&k| doc.word(k) == "(") else {
         return false;
     };
