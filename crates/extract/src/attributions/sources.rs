@@ -161,6 +161,8 @@ fn quantified(doc: &Doc<'_>, k: usize, floor: usize) -> usize {
     k
 }
 
+/// The noun phrase the walk back from `end` finds, before [`np_before`] takes along its
+/// quantifier and a first conjunct.
 fn np_head_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
     if end == 0 || end <= floor {
         return None;
