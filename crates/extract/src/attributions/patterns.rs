@@ -1048,7 +1048,7 @@ impl State<'_, '_> {
         u: usize,
         c: usize,
         cue: Cue,
-        cue_span: (usize, usize),
+        mut cue_span: (usize, usize),
         us: usize,
         ue: usize,
         unit_first_draft: usize,
@@ -1127,7 +1127,16 @@ impl State<'_, '_> {
         ) || (cue.class == CueClass::Say && is_share(doc, cue_span.0))
         {
             // "…, with 22 percent saying they would not vote": a share of a poll.
-            np_before(doc, cue_span.0, us)
+            let text = np_before(doc, cue_span.0, us);
+            // "Her campaign issued a statement saying …": the issuer speaks, and the cue
+            // runs from the verb that issues the text.
+            match text.and_then(|t| self.issuer(t, us)) {
+                Some((issuer, verb)) => {
+                    cue_span = (verb, cue_span.1);
+                    Some(issuer)
+                }
+                None => text,
+            }
         } else {
             return None;
         };
@@ -1136,6 +1145,42 @@ impl State<'_, '_> {
         }
         let (parts, form) = self.content_after(cue, cue_span.1, us, ue, u)?;
         Some(Draft { source, cue: Some(cue_span), parts, form, continues: None, unit: u })
+    }
+
+    /// The subject and the verb group of "X (has) issued / put out / sent a statement …",
+    /// given the text's noun phrase ("a statement").
+    fn issuer(&self, text: (usize, usize), us: usize) -> Option<((usize, usize), usize)> {
+        let doc = self.doc;
+        if !matches!(doc.low(text.0), "a" | "an") || text.0 <= us + 1 {
+            return None;
+        }
+        let mut v = text.0 - 1;
+        if doc.low(v) == "out" && matches!(doc.low(v - 1), "put" | "puts") {
+            v -= 1;
+        } else if !matches!(
+            doc.low(v),
+            "issued"
+                | "issues"
+                | "released"
+                | "releases"
+                | "sent"
+                | "sends"
+                | "posted"
+                | "posts"
+                | "published"
+                | "publishes"
+                | "tweeted"
+                | "wrote"
+                | "signed"
+        ) {
+            return None;
+        }
+        let verb = v;
+        while v > us && verb - v < 2 && is_cue_auxiliary(doc.low(v - 1)) {
+            v -= 1;
+        }
+        let issuer = np_before(doc, v, us)?;
+        Some((issuer, v))
     }
 
     /// Questions: "Asked if …, X said", "When asked about …", "X was asked whether …".

@@ -1261,3 +1261,20 @@ fn written_texts_read_and_as_x_put_it() {
     );
     check("Put it on the table.", &[]);
 }
+
+#[test]
+fn the_issuer_of_a_statement_speaks() {
+    check(
+        "Her campaign issued a statement saying the claims were false.",
+        &["Her campaign | issued a statement saying | the claims were false | indirect | -"],
+    );
+    check(
+        "The senator has put out a statement saying the claims were false.",
+        &["The senator | has put out a statement saying | the claims were false | indirect | -"],
+    );
+    // Without an issuing verb the statement itself is the source.
+    check(
+        "Reyes read the text of a statement saying the claims were false.",
+        &["the text of a statement | saying | the claims were false | indirect | -"],
+    );
+}
