@@ -456,6 +456,8 @@ impl State<'_, '_> {
             && (doc.is_cap(c - 1)
                 || self.is_closing_quote(c - 1)
                 || matches!(prev, "he" | "she" | "it" | "who" | "which" | "that" | "one")))
+            // "…'s office calls him a liar": an object pronoun makes the form a verb.
+            && !matches!(doc.low(c + 1), "him" | "her" | "them" | "me" | "us")
         {
             return None;
         }
@@ -1055,8 +1057,14 @@ impl State<'_, '_> {
     ) -> Option<Draft> {
         let doc = self.doc;
         // "…, saying", "… by saying", "… — saying": the participle hangs on the clause.
+        // "…, saying X and calling him …": a second participle of the same clause.
         let after_comma = c > us
-            && (matches!(doc.low(c - 1), "," | "by" | "—" | "–") || self.is_closing_quote(c - 1));
+            && (matches!(doc.low(c - 1), "," | "by" | "—" | "–")
+                || self.is_closing_quote(c - 1)
+                || (doc.low(c - 1) == "and"
+                    && self.drafts[unit_first_draft..].last().is_some_and(|d| {
+                        d.cue.is_some_and(|cue| doc.low(cue.1 - 1).ends_with("ing"))
+                    })));
         let source = if after_comma {
             // The subject of the clause: the source of an attribution already in this
             // unit, else the noun phrase that opens the unit.

@@ -1278,3 +1278,19 @@ fn the_issuer_of_a_statement_speaks() {
         &["the text of a statement | saying | the claims were false | indirect | -"],
     );
 }
+
+#[test]
+fn calls_with_an_object_pronoun_and_a_second_participle() {
+    check(
+        "Reyes's office calls him a liar.",
+        &["Reyes's office | calls | him a liar | indirect | -"],
+    );
+    check("The office calls are recorded.", &[]);
+    check(
+        "Lowe pushed back, saying he is honest and calling him “a pioneer.”",
+        &[
+            "Lowe | saying | he is honest and calling him “a pioneer.” | mixed | -",
+            "Lowe | calling | him “a pioneer.” | mixed | -",
+        ],
+    );
+}
