@@ -131,8 +131,11 @@ pub fn extract(doc: &Doc<'_>, lexicon: &Lexicon) -> Vec<Draft> {
             {
                 next = draft.source.map_or(i + 1, |s| s.1);
                 state.push(draft);
-            } else if let Some(cue) =
-                lexicon.get(w).or_else(|| made_clear(doc, i)).or_else(|| seen_as(doc, i))
+            } else if let Some(cue) = lexicon
+                .get(w)
+                .or_else(|| made_clear(doc, i))
+                .or_else(|| seen_as(doc, i))
+                .or_else(|| call_them(doc, i))
                 && let Some(draft) = state.at_cue(u, i, cue, us, ue, unit_first_draft)
             {
                 next = draft.cue.map_or(i + 1, |c| c.1.max(i + 1));
@@ -1740,6 +1743,20 @@ fn is_irregular_past(w: &str) -> bool {
             | "became"
             | "left"
     )
+}
+
+/// "call them lone wolves", "64 percent call him competent": the base form, mostly a noun
+/// elsewhere ("a phone call"), is a verb before an object pronoun and its complement.
+fn call_them(doc: &Doc<'_>, i: usize) -> Option<Cue> {
+    (doc.low(i) == "call"
+        && matches!(doc.low(i + 1), "him" | "her" | "them" | "it")
+        && (doc.is_word(i + 2) || doc.quote_opening_at(i + 2).is_some())
+        && !is_time_word(doc.low(i + 2))
+        && !matches!(
+            doc.low(i + 2),
+            "back" | "up" | "out" | "off" | "to" | "and" | "or" | "tomorrow" | "soon" | "now"
+        ))
+    .then_some(Cue { class: CueClass::Say, participle: false, past: false })
 }
 
 /// "made clear", "makes clear": a speech verb of two words.

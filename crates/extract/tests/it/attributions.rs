@@ -1294,3 +1294,13 @@ fn calls_with_an_object_pronoun_and_a_second_participle() {
         ],
     );
 }
+
+#[test]
+fn call_before_an_object_pronoun() {
+    check(
+        "Reyes and Lowe call them “lone wolves.”",
+        &["Reyes and Lowe | call | them “lone wolves.” | mixed | -"],
+    );
+    check("I will call him tomorrow.", &[]);
+    check("We made the call at noon.", &[]);
+}
