@@ -19,7 +19,7 @@ if [ ${#sets[@]} -eq 0 ]; then
   for f in "$dev"/*.dev.jsonl; do s="$(basename "$f" .dev.jsonl)"; sets+=("$s"); done
 fi
 cargo build --release --locked -q -p claimgraph-cli
-bin=target/release/claimgraph
+bin="${CARGO_TARGET_DIR:-target}/release/claimgraph"
 for s in "${sets[@]}"; do
   mkdir -p "$out/$s"
   start=$(date +%s.%N)

@@ -143,6 +143,7 @@ const SAY: &[[&str; 4]] = &[
     ["characterizes", "characterized", "characterizing", "characterize"],
     ["describes", "described", "describing", "describe"],
     ["calls", "called", "calling", "call"],
+    ["reads", "read", "reading", "read"],
 ];
 
 const TELL: &[[&str; 4]] = &[
@@ -380,7 +381,6 @@ impl Lexicon {
             "welcome",
             "mock",
             "observe",
-            "remarks",
             "counters",
             "establish",
             "determine",

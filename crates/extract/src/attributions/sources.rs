@@ -25,7 +25,10 @@ const MAX_APPOSITIVE: usize = 22;
 fn is_np_word(doc: &Doc<'_>, i: usize) -> bool {
     let w = doc.low(i);
     // Negated auxiliaries ("didn't", "don't") are verbs whatever their tokenization.
-    doc.is_word(i) && !is_np_stop(w) && !is_adverb(w) && !w.ends_with("n't")
+    // A capitalized word in "-ly" is a name ("Jolly said"), unless a comma sets it off
+    // ("Finally, …").
+    let adverb = is_adverb(w) && !(doc.is_cap(i) && doc.low(i + 1) != ",");
+    doc.is_word(i) && !is_np_stop(w) && !adverb && !w.ends_with("n't")
 }
 
 /// "-ly" adverbs end a noun phrase; the nouns and adjectives that end so do not.
@@ -71,15 +74,96 @@ fn is_adverb(w: &str) -> bool {
 fn is_np_punct(doc: &Doc<'_>, i: usize) -> bool {
     let glued = |k: usize| doc.input.tokens.get(k).is_some_and(|t| !t.space_before);
     match doc.word(i) {
-        "." => i > 0 && glued(i) && is_title_abbreviation(doc.low(i - 1)),
+        "." => {
+            i > 0
+                && glued(i)
+                && (is_title_abbreviation(doc.low(i - 1))
+                    // A middle initial: "Kevin D. Williamson", "J. J. Price".
+                    || (is_initial(doc.word(i - 1)) && doc.is_cap(i + 1)))
+        }
         "-" | "&" | "/" => glued(i) && glued(i + 1),
         _ => false,
     }
 }
 
+/// One capital letter: the initial of a name.
+fn is_initial(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
 /// The noun phrase ending just before token `end`, not reaching before `floor`:
-/// token range `(start, end)`.
+/// token range `(start, end)`. Takes along what the walk back stops at: a quantifier
+/// before a determiner or a number ("all the Democrats", "nearly half", "more than 4 in
+/// 10") and a first conjunct that opens the clause ("Trump and Clinton said", "She and
+/// her aides said").
 pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
+    let (mut k, end) = np_head_before(doc, end, floor)?;
+    k = quantified(doc, k, floor);
+    if k >= floor + 2 && matches!(doc.low(k - 1), "and" | "nor") && doc.is_word(k - 2) {
+        let conjoined = np_head_before(doc, k - 1, floor).filter(|l| {
+            let l0 = quantified(doc, l.0, floor);
+            let opens = l0 == floor
+                || !doc.is_word(l0 - 1)
+                || matches!(
+                    doc.low(l0 - 1),
+                    "both" | "neither" | "when" | "while" | "but" | "because" | "after" | "if"
+                );
+            l.1 == k - 1 && opens && !doc.low(l.0).ends_with("ly") && !verb_then_name(doc, *l)
+        });
+        if let Some(l) = conjoined {
+            k = quantified(doc, l.0, floor);
+            if k > floor && matches!(doc.low(k - 1), "both" | "neither") {
+                k -= 1;
+            }
+        }
+    }
+    Some((k, end))
+}
+
+/// A lowercase word before a capitalized one after the first word: the walk back took
+/// a verb and its object ("The mayor met Reyes"), not a noun phrase.
+fn verb_then_name(doc: &Doc<'_>, np: (usize, usize)) -> bool {
+    let mut lower = false;
+    for k in np.0 + 1..np.1 {
+        if doc.is_cap(k) && lower {
+            return true;
+        }
+        lower |= doc.is_word(k) && !doc.is_cap(k) && !matches!(doc.low(k), "of" | "for" | "'s");
+    }
+    false
+}
+
+/// Where a noun phrase starting at `k` starts with its quantifier: "all the", "the two",
+/// "nearly half", "more than half", "one senior official".
+fn quantified(doc: &Doc<'_>, k: usize, floor: usize) -> usize {
+    if k <= floor {
+        return k;
+    }
+    let w = doc.low(k);
+    let prev = doc.low(k - 1);
+    let amount = w == "half" || is_number_word(doc, k);
+    if (is_determiner(w) && matches!(prev, "all" | "both" | "the") && prev != w && w != "a")
+        || (amount && matches!(prev, "nearly" | "about" | "almost" | "roughly" | "only" | "just"))
+    {
+        return k - 1;
+    }
+    if amount
+        && k >= floor + 2
+        && prev == "than"
+        && matches!(doc.low(k - 2), "more" | "less" | "fewer")
+    {
+        return k - 2;
+    }
+    if prev == "one" && !is_determiner(w) && !doc.is_cap(k - 1) {
+        return k - 1;
+    }
+    k
+}
+
+/// The noun phrase the walk back from `end` finds, before [`np_before`] takes along its
+/// quantifier and a first conjunct.
+fn np_head_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usize)> {
     if end == 0 || end <= floor {
         return None;
     }
@@ -139,8 +223,18 @@ pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usiz
             k = t;
             continue;
         }
-        if !is_np_word(doc, t) {
+        // "sergeant-at-arms", "two-year-old": a word inside a hyphenated compound.
+        let in_compound = t > floor
+            && doc.word(t - 1) == "-"
+            && is_np_punct(doc, t - 1)
+            && doc.is_word(t)
+            && (k == end || doc.word(k) == "-");
+        if !is_np_word(doc, t) && !in_compound {
             break;
+        }
+        if in_compound {
+            k = t;
+            continue;
         }
         if w == "'s" || w == "'" {
             if k == end {
@@ -151,9 +245,26 @@ pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usiz
         }
         if is_determiner(w) {
             k = t;
-            // "a spokesman for the ministry": continue over the preposition.
-            if t > floor + 1 && is_np_preposition(doc.low(t - 1)) && is_np_word(doc, t - 2) {
+            // "a spokesman for the ministry": continue over the preposition; so do "people
+            // familiar with the talks", "sources close to the campaign" and "some in the
+            // party".
+            let before = doc.low(t.saturating_sub(1));
+            let linked = t > floor + 1
+                && ((is_np_preposition(before) && is_np_word(doc, t - 2))
+                    || (before == "with" && doc.low(t - 2) == "familiar")
+                    || (before == "to" && doc.low(t - 2) == "close")
+                    || (before == "in"
+                        && matches!(doc.low(t - 2), "some" | "many" | "most" | "few" | "others")));
+            if linked {
                 k = t - 1;
+                lower_run = 0;
+                if !is_np_preposition(before) {
+                    // The adjective or quantifier before the preposition.
+                    k = t - 2;
+                    if matches!(doc.low(k), "some" | "many" | "most" | "few" | "others") {
+                        break;
+                    }
+                }
                 continue;
             }
             break;
@@ -233,6 +344,77 @@ fn dashed_before(doc: &Doc<'_>, close: usize, floor: usize) -> Option<(usize, us
 
 /// "Name, appositive," before a cue; `comma` is the comma just before the cue.
 fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, usize)> {
+    appositive_near(doc, comma, floor).or_else(|| long_appositive(doc, comma, floor))
+}
+
+/// Longest appositive of a clause-opening name, in tokens.
+const MAX_LONG_APPOSITIVE: usize = 45;
+
+/// "Will Young, a mechanic based in Kansas City, Mo., and an organizer at …, said": an
+/// appositive too long or too rich in commas to walk back through, after a name that
+/// opens the clause. Only sentence punctuation and quotes stop it.
+fn long_appositive(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, usize)> {
+    let mut start = floor;
+    while start < comma && matches!(doc.low(start), "but" | "and" | "yet" | "so" | "then") {
+        start += 1;
+    }
+    if !doc.is_cap(start) {
+        return None;
+    }
+    let name = np_after(doc, start, comma, After::Inverted)?;
+    let open = name.1;
+    if doc.low(open) != "," || open >= comma || comma - open > MAX_LONG_APPOSITIVE {
+        return None;
+    }
+    let first = doc.low(open + 1);
+    let appositive = is_determiner(first)
+        || doc.is_cap(open + 1)
+        || matches!(first, "who" | "whose" | "which")
+        || doc
+            .input
+            .tokens
+            .get(open + 1)
+            .is_some_and(|t| t.kind == claimgraph_model::TokenKind::Number);
+    if !appositive {
+        return None;
+    }
+    let relative = matches!(first, "who" | "whose" | "which");
+    for k in open + 1..comma {
+        let w = doc.word(k);
+        // "Mo.", "Calif.": a period glued to a short capitalized word, inside the phrase.
+        let abbreviation = w == "."
+            && !doc.input.tokens[k].space_before
+            && doc.is_cap(k - 1)
+            && doc.word(k - 1).chars().count() <= 6
+            && (doc.low(k + 1) == "," || doc.is_word(k + 1));
+        // An inner comma may only go on with a name, a number, a determiner or "and"
+        // ("Kansas City, Mo., and an organizer"); "The plan, which …, will fail" has left
+        // the noun phrase.
+        let inner_comma = w == ","
+            && (relative
+                || !(doc.is_cap(k + 1)
+                    || doc.low(k + 1) == "and"
+                    || is_determiner(doc.low(k + 1))
+                    || doc
+                        .input
+                        .tokens
+                        .get(k + 1)
+                        .is_some_and(|t| t.kind == claimgraph_model::TokenKind::Number)));
+        if doc.in_quote(k)
+            || inner_comma
+            || matches!(w, ";" | ":" | "!" | "?" | "(" | ")")
+            || (w == "." && !abbreviation)
+        {
+            return None;
+        }
+    }
+    if relative {
+        return Some(name);
+    }
+    Some((name.0, comma + 1))
+}
+
+fn appositive_near(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, usize)> {
     let lowest = comma.saturating_sub(MAX_APPOSITIVE).max(floor);
     let mut k = comma;
     // "Brianne Stone, 29, of Huntsville, Ala., says": an age or a place ("of …") before a
@@ -273,13 +455,20 @@ fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize
     let first = doc.low(k + 1);
     // "Trump, who has relied on …, said": the relative clause is not part of the source;
     // nor is an adjunct ("Judge Stranch, in her dissent, said").
+    // A participle phrase is an adjunct too ("Judge Stranch, writing for the majority,").
+    let participle = first.len() > 4 && first.ends_with("ing") && !doc.is_cap(k + 1);
     if matches!(first, "who" | "which" | "whose" | "whom")
-        || (is_interjected_adjunct(first) && (doc.is_cap(name.1 - 1) || name.1 - name.0 == 1))
+        || ((is_interjected_adjunct(first) || participle)
+            && (doc.is_cap(name.1 - 1) || name.1 - name.0 == 1))
     {
         return Some(name);
     }
     // "A Twitter spokesman, Jane Roe, said": a description that opens the clause, then
     // the name.
+    // "Several candidates, including Trump, said": examples of the group.
+    if first == "including" && k + 1 < comma {
+        return Some((name.0, comma + 1));
+    }
     if !doc.is_cap(name.1 - 1) && doc.low(name.1 - 1) != ")" {
         let opens_clause = name.0 == floor || !doc.is_word(name.0 - 1);
         return (opens_clause && is_short_name(doc, k + 1, comma)).then_some((name.0, comma + 1));
@@ -335,7 +524,7 @@ fn is_partitive(w: &str) -> bool {
 fn is_short_name(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     (1..=5).contains(&(end.saturating_sub(start)))
         && doc.is_cap(start)
-        && (start..end).all(|i| doc.is_cap(i) || doc.word(i) == ".")
+        && (start..end).all(|i| doc.is_cap(i) || doc.word(i) == "." || is_np_punct(doc, i))
 }
 
 /// Words that open an adjunct set off by commas between a subject and its verb: "in her
@@ -388,9 +577,34 @@ pub fn trim_title(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
         return np;
     }
     let before = doc.low(r - 1);
+    if before == "of" && r - 1 > s {
+        // "Secretary of State Madeleine Albright": a long run after "of" ends with the
+        // name; "Sen. Ted Cruz of Texas": a short one is the place of the person before it.
+        if e - r >= 3 {
+            let mut n = e - 1;
+            if n >= r + 2 && doc.word(n - 1) == "." && is_initial(doc.word(n - 2)) {
+                n -= 2;
+            }
+            if n > r && doc.is_cap(n - 1) && !is_title_word(doc.low(n - 1)) {
+                n -= 1;
+            }
+            return if n > r { (n, e) } else { np };
+        }
+        let head = (s, r - 1);
+        let trimmed = trim_title(doc, head);
+        return if trimmed != head { trimmed } else { np };
+    }
+    // "A spokesman for Mayor Ann Lowe": the head noun comes before the preposition.
+    if (s..r).any(|k| matches!(doc.low(k), "for" | "to" | "with" | "at")) {
+        return np;
+    }
     let titled = is_title_word(before)
         || (before == "." && r >= s + 2 && is_title_abbreviation(doc.low(r - 2)))
-        || (doc.is_word(r - 1) && !doc.is_cap(r - 1) && !is_determiner(before) && before != "'s");
+        || (doc.is_word(r - 1)
+            && !doc.is_cap(r - 1)
+            && !is_determiner(before)
+            && !is_np_stop(before)
+            && before != "'s");
     // Abbreviated titles read as honorifics: "Sen. Tom Reyes" like "Mr. Reyes".
     let honorific = before == "."
         && r >= s + 2
@@ -484,7 +698,8 @@ pub fn np_after(doc: &Doc<'_>, start: usize, limit: usize, mode: After) -> Optio
     if is_source_pronoun(w) {
         return Some((start, start + 1));
     }
-    if is_np_stop(w) && !is_determiner(w) {
+    // "Will Young", "May Lee": a capitalized stop word before a name is a first name.
+    if is_np_stop(w) && !is_determiner(w) && !(doc.is_cap(start) && doc.is_cap(start + 1)) {
         return None;
     }
     let max = if mode == After::Long { 18 } else { MAX_NP };

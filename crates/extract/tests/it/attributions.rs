@@ -652,7 +652,7 @@ fn told_me_and_pronominal_subjects() {
     );
     check(
         "Roughly 42% say they trust the courts.",
-        &["42% | say | they trust the courts | indirect | -"],
+        &["Roughly 42% | say | they trust the courts | indirect | -"],
     );
 }
 
@@ -917,6 +917,11 @@ fn prepositional_adjuncts_are_no_content() {
 #[test]
 fn a_name_given_is_no_calling() {
     check("She now runs a program called Safe Streets.", &[]);
+    check("The firm withdrew research app called Screen Meter.", &[]);
+    check(
+        "The president called Reyes “a disgrace.”",
+        &["The president | called | Reyes “a disgrace.” | mixed | -"],
+    );
     check(
         "Reyes called the plan “a disgrace.”",
         &["Reyes | called | the plan “a disgrace.” | mixed | -"],
@@ -939,4 +944,363 @@ fn adjuncts_before_a_quote_are_no_content() {
         "The senator told CNN on Sunday, “I stand by everything I said.”",
         &["The senator | told | “I stand by everything I said.” | direct | -"],
     );
+}
+
+#[test]
+fn initials_stay_in_names() {
+    check(
+        "“We will appeal,” said Lena K. Marsh, a lawyer for the family.",
+        &["Lena K. Marsh | said | “We will appeal,” | direct | -"],
+    );
+    check(
+        "Tomas R. Ibarra, a spokesman for the port, said the ships would wait.",
+        &[
+            "Tomas R. Ibarra, a spokesman for the port, | said | the ships would wait | indirect | -",
+        ],
+    );
+}
+
+#[test]
+fn a_place_after_of_is_no_name() {
+    check(
+        "Senator Ann Lowe of Vermont said the bill would pass.",
+        &["Ann Lowe | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "Former Secretary of State Ann Lowe said the bill would pass.",
+        &["Ann Lowe | said | the bill would pass | indirect | -"],
+    );
+    // Not a title: the whole name stays.
+    check(
+        "The University of Vermont said the bill would pass.",
+        &["The University of Vermont | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "A spokesman for Mayor Ann Lowe said the bill would pass.",
+        &["A spokesman for Mayor Ann Lowe | said | the bill would pass | indirect | -"],
+    );
+}
+
+#[test]
+fn conjoined_and_quantified_subjects() {
+    check(
+        "Reyes and Lowe said the bill would pass.",
+        &["Reyes and Lowe | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "She and her aides said the bill would pass.",
+        &["She and her aides | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "All the senators said the bill would pass.",
+        &["All the senators | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "Nearly half said the bill would pass.",
+        &["Nearly half | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "More than half of the voters said the bill would pass.",
+        &["More than half of the voters | said | the bill would pass | indirect | -"],
+    );
+    // The first conjunct must open the clause: an object before "and" stays out.
+    check(
+        "The mayor met Reyes and Lowe said the bill would pass.",
+        &["Lowe | said | the bill would pass | indirect | -"],
+    );
+}
+
+#[test]
+fn participles_take_the_subject_without_its_verb() {
+    check(
+        "Reyes went after Lowe on Tuesday, calling her plan a disgrace.",
+        &["Reyes | calling | her plan a disgrace | indirect | -"],
+    );
+    check(
+        "Lawyers for Reyes appeared in court, saying the files were private.",
+        &["Lawyers for Reyes | saying | the files were private | indirect | -"],
+    );
+    // A participle before the head noun stays in the subject.
+    check(
+        "The newly elected mayor spoke briefly, saying the files were private.",
+        &["The newly elected mayor | saying | the files were private | indirect | -"],
+    );
+}
+
+#[test]
+fn participle_adjuncts_are_not_appositives() {
+    check(
+        "Judge Ann Lowe, writing for the majority, said the law was void.",
+        &["Ann Lowe | said | the law was void | indirect | -"],
+    );
+    check(
+        "Ann Lowe, a judge in Ohio, said the law was void.",
+        &["Ann Lowe, a judge in Ohio, | said | the law was void | indirect | -"],
+    );
+}
+
+#[test]
+fn opening_adjuncts_before_a_participles_subject() {
+    check(
+        "On Tuesday, Reyes went further, endorsing eight candidates.",
+        &["Reyes | endorsing | eight candidates | indirect | -"],
+    );
+}
+
+#[test]
+fn capitalized_words_in_ly_are_names() {
+    check(
+        "Kelly Jolly said the bill would pass.",
+        &["Kelly Jolly | said | the bill would pass | indirect | -"],
+    );
+    check("Finally, the bill passed.", &[]);
+}
+
+#[test]
+fn amounts_and_states_are_no_statements() {
+    check("The index added 0.4 per cent to 7,108.", &[]);
+    check("Shares in the bank declined 3 percent on Monday.", &[]);
+    check("After a neighbour called 911, the man was arrested.", &[]);
+    check("The driver was found dead in his car.", &[]);
+    check("Eleven cats found in a freezer were taken away.", &[]);
+    // A statement after the same verbs still counts.
+    check(
+        "Reyes added that 40 people had been hurt.",
+        &["Reyes | added | that 40 people had been hurt | indirect | -"],
+    );
+    check(
+        "The study found that 40 people had been hurt.",
+        &["The study | found | that 40 people had been hurt | indirect | -"],
+    );
+}
+
+#[test]
+fn link_lines_are_no_statements() {
+    check("The council met on Monday.\n\nREAD MORE: Reyes says the bill will pass\n\nIt did.", &[]);
+    check("The council met on Monday.\n\nWATCH: Lowe says the vote was rigged\n\nIt was not.", &[]);
+    // A speaker label is no link.
+    check(
+        "The council met on Monday.\n\nREYES: The bill will pass, and I will vote for it.\n\nReyes sat down.",
+        &["REYES | : | The bill will pass, and I will vote for it | indirect | -"],
+    );
+}
+
+#[test]
+fn post_modifiers_of_sources() {
+    check(
+        "Sources familiar with the talks said the deal was close.",
+        &["Sources familiar with the talks | said | the deal was close | indirect | -"],
+    );
+    check(
+        "Some in the party said the deal was close.",
+        &["Some in the party | said | the deal was close | indirect | -"],
+    );
+    check(
+        "One veteran of the county road projects said the deal was close.",
+        &["One veteran of the county road projects | said | the deal was close | indirect | -"],
+    );
+    check(
+        "The sergeant-at-arms said the deal was close.",
+        &["The sergeant-at-arms | said | the deal was close | indirect | -"],
+    );
+    // "with" after another adjective is no link.
+    check(
+        "Angry with the council, residents said the deal was close.",
+        &["residents | said | the deal was close | indirect | -"],
+    );
+}
+
+#[test]
+fn stances_inside_reported_content_are_part_of_it() {
+    check(
+        "Lowe said she wanted a change in the council.",
+        &["Lowe | said | she wanted a change in the council | indirect | -"],
+    );
+    check(
+        "Lowe said the study found that rents had doubled.",
+        &["Lowe | said | the study found that rents had doubled | indirect | -"],
+    );
+    // Outside reported content they stand.
+    check(
+        "Lowe wants a change in the council.",
+        &["Lowe | wants | a change in the council | indirect | -"],
+    );
+    // Speech inside reported content is a relay.
+    check(
+        "Lowe said Reyes told her the vote was rigged.",
+        &[
+            "Lowe | said | Reyes told her the vote was rigged | indirect | -",
+            "Reyes | told | the vote was rigged | indirect | 0",
+        ],
+    );
+}
+
+#[test]
+fn long_appositives_of_a_clause_opening_name() {
+    check(
+        "Will Lowe, a mechanic based in Kansas City, Mo., and an organizer at the union, said the cold breaks parts.",
+        &[
+            "Will Lowe, a mechanic based in Kansas City, Mo., and an organizer at the union, | said | the cold breaks parts | indirect | -",
+        ],
+    );
+    check(
+        "Reyes's aunt, Ann Lowe-Baker, said the family was waiting.",
+        &["Reyes's aunt, Ann Lowe-Baker, | said | the family was waiting | indirect | -"],
+    );
+    check(
+        "Lowe, who has two children in the school, says about 550 students attend it.",
+        &["Lowe | says | about 550 students attend it | indirect | -"],
+    );
+    // A clause that goes on after the relative clause is no appositive.
+    check(
+        "The plan, which was drafted in May, will fail, said Reyes.",
+        &["Reyes | said | The plan, which was drafted in May, will fail | indirect | -"],
+    );
+    check(
+        "The plan, a draft from May, will fail, said Reyes.",
+        &["Reyes | said | The plan, a draft from May, will fail | indirect | -"],
+    );
+}
+
+#[test]
+fn inverted_cues_after_a_closing_quote() {
+    check(
+        "“I write comics myself,” notes Reyes, who moved here in 2004.",
+        &["Reyes | notes | “I write comics myself,” | direct | -"],
+    );
+    check(
+        "“That is one genre only,” points out the shop owner.",
+        &["the shop owner | points out | “That is one genre only,” | direct | -"],
+    );
+    check(
+        "“I never put it together,” he remarks.",
+        &["he | remarks | “I never put it together,” | direct | -"],
+    );
+    check("The remarks were made on Monday.", &[]);
+}
+
+#[test]
+fn examples_of_a_group_and_clauses_after_the_cue() {
+    check(
+        "Several mayors, including Reyes, said the plan should wait.",
+        &["Several mayors, including Reyes, | said | the plan should wait | indirect | -"],
+    );
+    check(
+        "\"Absolutely,\" she said when asked if that was still her view.",
+        &[
+            "she | said | \"Absolutely,\" | direct | -",
+            "- | asked | if that was still her view | indirect | -",
+        ],
+    );
+}
+
+#[test]
+fn that_said_is_a_connective() {
+    check(
+        "That said, voters say the plan will fail.",
+        &["voters | say | the plan will fail | indirect | -"],
+    );
+    check(
+        "The plan was bold. That being said, officials said it would fail.",
+        &["officials | said | it would fail | indirect | -"],
+    );
+}
+
+#[test]
+fn states_after_a_name_is_mostly_a_noun() {
+    check("The campaign bought time in four Super Tuesday states before the vote.", &[]);
+    check(
+        "\"The board failed,\" Reyes states.",
+        &["Reyes | states | \"The board failed,\" | direct | -"],
+    );
+    check(
+        "The Constitution states that the president must be 35.",
+        &["The Constitution | states | that the president must be 35 | indirect | -"],
+    );
+}
+
+#[test]
+fn photo_captions_are_no_statements() {
+    check(
+        "Lowe said she looked for the co-worker. (Ann Reyes/CBC)\n\nOfficials said the crisis grew.",
+        &["Officials | said | the crisis grew | indirect | -"],
+    );
+    // A parenthesis with a slash inside the sentence is no credit.
+    check(
+        "Lowe said she looked for the co-worker (and his boss/supervisor) to share the blame.",
+        &[
+            "Lowe | said | she looked for the co-worker (and his boss/supervisor) to share the blame | indirect | -",
+        ],
+    );
+    // A credit on a line of its own credits the story, not the paragraph before it.
+    check(
+        "\"We will win,\" Reyes said.\n\n(h/t The Hill.)",
+        &["Reyes | said | \"We will win,\" | direct | -"],
+    );
+}
+
+#[test]
+fn written_texts_read_and_as_x_put_it() {
+    check(
+        "“Come to Louisiana,” the editorial read.",
+        &["the editorial | read | “Come to Louisiana,” | direct | -"],
+    );
+    check(
+        "“There are invertebrates with more spine,” reads an editorial in the Register.",
+        &["an editorial | reads | “There are invertebrates with more spine,” | direct | -"],
+    );
+    check("I read the book last year.", &[]);
+    check("She is reading the report now.", &[]);
+    check(
+        "As Lowe put it: \"This person will not be confirmed.\"",
+        &["Lowe | put it | \"This person will not be confirmed.\" | direct | -"],
+    );
+    check(
+        "As the chief executive put it in his memo, “Imagine a world of giants.”",
+        &["the chief executive | put it | “Imagine a world of giants.” | direct | -"],
+    );
+    check("Put it on the table.", &[]);
+}
+
+#[test]
+fn the_issuer_of_a_statement_speaks() {
+    check(
+        "Her campaign issued a statement saying the claims were false.",
+        &["Her campaign | issued a statement saying | the claims were false | indirect | -"],
+    );
+    check(
+        "The senator has put out a statement saying the claims were false.",
+        &["The senator | has put out a statement saying | the claims were false | indirect | -"],
+    );
+    // Without an issuing verb the statement itself is the source.
+    check(
+        "Reyes read the text of a statement saying the claims were false.",
+        &["the text of a statement | saying | the claims were false | indirect | -"],
+    );
+}
+
+#[test]
+fn calls_with_an_object_pronoun_and_a_second_participle() {
+    check(
+        "Reyes's office calls him a liar.",
+        &["Reyes's office | calls | him a liar | indirect | -"],
+    );
+    check("The office calls are recorded.", &[]);
+    check(
+        "Lowe pushed back, saying he is honest and calling him “a pioneer.”",
+        &[
+            "Lowe | saying | he is honest and calling him “a pioneer.” | mixed | -",
+            "Lowe | calling | him “a pioneer.” | mixed | -",
+        ],
+    );
+}
+
+#[test]
+fn call_before_an_object_pronoun() {
+    check(
+        "Reyes and Lowe call them “lone wolves.”",
+        &["Reyes and Lowe | call | them “lone wolves.” | mixed | -"],
+    );
+    check("I will call him tomorrow.", &[]);
+    check("We made the call at noon.", &[]);
 }
