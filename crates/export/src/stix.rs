@@ -131,6 +131,7 @@ struct Bundle<'a, W: Write> {
     ids: HashMap<String, Rc<str>>,
     key: String,
     extension: Rc<str>,
+    buffer: Vec<u8>,
     n_objects: usize,
 }
 
@@ -144,10 +145,14 @@ impl<W: Write> Bundle<'_, W> {
         self.raw(&Value::Object(object))
     }
 
+    /// Writes an object: serialized into `buffer` first, so that the many small writes
+    /// of serialization stay in memory and the output gets one write per object.
     fn raw(&mut self, object: &impl Serialize) -> Result<(), ExportError> {
-        self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.buffer.clear();
+        self.buffer.extend_from_slice(if self.first { b"\n" } else { b",\n" });
         self.first = false;
-        serde_json::to_writer(&mut *self.out, object)?;
+        serde_json::to_writer(&mut self.buffer, object)?;
+        self.out.write_all(&self.buffer)?;
         self.n_objects += 1;
         Ok(())
     }
@@ -185,7 +190,7 @@ impl<W: Write> Bundle<'_, W> {
             return Ok(());
         }
         let marking = self.marking.clone();
-        self.direct(&IdentityObject {
+        self.raw(&IdentityObject {
             created: when,
             id,
             identity_class: class,
@@ -195,15 +200,6 @@ impl<W: Write> Bundle<'_, W> {
             spec_version: "2.1",
             kind: "identity",
         })
-    }
-
-    /// Writes an object serialized straight from its fields.
-    fn direct(&mut self, object: &impl Serialize) -> Result<(), ExportError> {
-        self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
-        self.first = false;
-        serde_json::to_writer(&mut *self.out, object)?;
-        self.n_objects += 1;
-        Ok(())
     }
 }
 
@@ -424,7 +420,7 @@ fn claim_objects<W: Write>(
                 stix_id("location", &place_key)
             });
         if bundle.seen.insert(id.clone()) {
-            bundle.direct(&LocationObject {
+            bundle.raw(&LocationObject {
                 created: when,
                 id: &id,
                 latitude: lat,
@@ -464,10 +460,10 @@ fn claim_objects<W: Write>(
         spec_version: "2.1",
         kind: "note",
     };
-    bundle.direct(&note)?;
+    bundle.raw(&note)?;
     let mut relationship = |relation: &str, position: usize, from: &str| {
         let id = stix_id("relationship", &format!("{key}|{relation}|{position}"));
-        bundle.direct(&RelationshipObject {
+        bundle.raw(&RelationshipObject {
             created: when,
             id: &id,
             modified: when,
@@ -557,6 +553,7 @@ pub fn write(
         ids: HashMap::new(),
         key: String::new(),
         extension: extension_id().into(),
+        buffer: Vec::with_capacity(1 << 14),
         n_objects: 0,
     };
     if let Some(marking) = &marking {

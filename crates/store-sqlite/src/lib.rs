@@ -47,7 +47,7 @@ pub struct SqliteStore {
 /// Read connections, each behind its own lock; a read takes the first free one, or waits
 /// for the next in turn when all are busy.
 #[derive(Debug)]
-pub(crate) struct ReaderPool {
+struct ReaderPool {
     connections: Vec<Mutex<Reader>>,
     next: AtomicUsize,
 }
@@ -100,11 +100,6 @@ impl ReaderPool {
                 .push(Mutex::new(Reader { conn: reader, cache: read::ReadCache::default() }));
         }
         Ok(ReaderPool { connections, next: AtomicUsize::new(0) })
-    }
-
-    /// A free connection, if there is one now.
-    fn try_get(&self) -> Option<MutexGuard<'_, Reader>> {
-        self.connections.iter().find_map(|reader| reader.try_lock().ok())
     }
 
     fn get(&self) -> MutexGuard<'_, Reader> {
@@ -197,7 +192,7 @@ impl Store for SqliteStore {
     }
 
     fn claims(&self, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError> {
-        read::claims(&self.readers.get(), Some(&self.readers), query)
+        read::claims(&self.readers.get(), query)
     }
 
     fn claim(&self, id: i64) -> Result<ClaimRecord, StoreError> {
@@ -262,7 +257,7 @@ impl Store for SqliteStore {
         after: i64,
         limit: usize,
     ) -> Result<Vec<ClaimRecord>, StoreError> {
-        read::claims_after(&self.readers.get(), Some(&self.readers), query, after, limit)
+        read::claims_after(&self.readers.get(), query, after, limit)
     }
 
     fn mark_public(&self, name: &str, public: Option<bool>) -> Result<EntityRef, StoreError> {

@@ -20,8 +20,8 @@ use claimgraph_store::{
     SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError, StoredDocument,
 };
 
+use crate::backend;
 use crate::write::HEDGE_SEPARATOR;
-use crate::{ReaderPool, backend};
 
 pub(crate) const DOCUMENT_COLUMNS: &str = "d.id, d.content_hash, d.external_id, d.origin, d.title, d.url, \
      d.author, d.publisher, d.doc_date, d.extractor_version, d.ingested_at";
@@ -501,20 +501,15 @@ fn entity_claims(
     Ok(())
 }
 
-pub fn claims(
-    conn: &Connection,
-    helper: Option<&ReaderPool>,
-    query: &ClaimQuery,
-) -> Result<Vec<ClaimRecord>, StoreError> {
+pub fn claims(conn: &Connection, query: &ClaimQuery) -> Result<Vec<ClaimRecord>, StoreError> {
     let (filter, values) = claim_conditions(query);
-    load_claims(conn, assessing(helper), &filter, values, Order::Text, query.limit)
+    load_claims(conn, Assessing::Here, &filter, values, Order::Text, query.limit)
 }
 
 /// A page of the claims matching `query` (its limit aside): ids after `after`, in id
 /// order, for exports.
 pub fn claims_after(
     conn: &Connection,
-    helper: Option<&ReaderPool>,
     query: &ClaimQuery,
     after: i64,
     limit: usize,
@@ -523,7 +518,7 @@ pub fn claims_after(
     values.push(Value::Integer(after));
     load_claims(
         conn,
-        assessing(helper),
+        Assessing::Here,
         &format!("({filter}) AND c.id > ?"),
         values,
         Order::Id,
@@ -679,9 +674,6 @@ fn load_claims(
         })?;
         let mut claims = rows.collect::<rusqlite::Result<Vec<_>>>()?;
         match assessing {
-            Assessing::Beside(pool) if claims.len() >= PARALLEL_MIN => {
-                fill_in_parallel(conn, pool, &mut claims)?
-            }
             Assessing::Cached(cache) => {
                 for chunk in claims.chunks_mut(crate::assess::CHUNK) {
                     fill_facts(conn, chunk)?;
@@ -703,7 +695,7 @@ fn load_claims(
                     .collect();
                 apply_assessments(&mut claims, assessments);
             }
-            Assessing::Beside(_) | Assessing::Here => {
+            Assessing::Here => {
                 for chunk in claims.chunks_mut(crate::assess::CHUNK) {
                     fill_facts(conn, chunk)?;
                     let ids: Vec<i64> = chunk.iter().map(|c| c.id).collect();
@@ -717,49 +709,12 @@ fn load_claims(
     run().map_err(backend)
 }
 
-fn assessing(helper: Option<&ReaderPool>) -> Assessing<'_> {
-    helper.map_or(Assessing::Here, Assessing::Beside)
-}
-
 /// Where a listing works out its claims' assessments.
 pub(crate) enum Assessing<'a> {
     /// On the listing's connection.
     Here,
-    /// On a second connection of the pool, at the same time as the facts, for listings
-    /// of [`PARALLEL_MIN`] claims or more.
-    Beside(&'a ReaderPool),
     /// From the connection's cache, working out only those not in it.
     Cached(&'a mut ReadCache),
-}
-
-/// From this many claims on, a listing given a [`ReaderPool`] works out the assessments on
-/// a second read connection while this one reads the facts (an export's pages; a page
-/// served by the API is smaller and left to the request's own thread).
-const PARALLEL_MIN: usize = 256;
-
-/// Fills `claims` with their facts on `conn` and, at the same time, with their
-/// assessments on another connection of `pool`; when every other connection is busy,
-/// both on `conn`, one after the other.
-fn fill_in_parallel(
-    conn: &Connection,
-    pool: &ReaderPool,
-    claims: &mut [ClaimRecord],
-) -> rusqlite::Result<()> {
-    let ids: Vec<i64> = claims.iter().map(|c| c.id).collect();
-    let (facts, assessed) = std::thread::scope(|scope| {
-        let assessing =
-            scope.spawn(|| pool.try_get().map(|helper| crate::assess::assessments(&helper, &ids)));
-        let facts = claims.chunks_mut(crate::assess::CHUNK).try_for_each(|c| fill_facts(conn, c));
-        (facts, assessing.join())
-    });
-    facts?;
-    let assessments = match assessed {
-        Ok(Some(assessments)) => assessments?,
-        Ok(None) => crate::assess::assessments(conn, &ids)?,
-        Err(panic) => std::panic::resume_unwind(panic),
-    };
-    apply_assessments(claims, assessments);
-    Ok(())
 }
 
 /// Sets each claim's assessment, then lets its analysts' verdicts (read with its facts)
