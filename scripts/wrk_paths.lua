@@ -12,9 +12,10 @@ file:close()
 local counter = 0
 
 function setup(thread)
-  -- Each wrk thread starts at a different place in the list.
+  -- The second wrk thread starts half the list further: with -t2, a path is not
+  -- asked twice until each thread has gone through its half.
   thread:set("offset", counter)
-  counter = counter + 7
+  counter = counter + math.floor(#paths / 2)
 end
 
 local n = 0

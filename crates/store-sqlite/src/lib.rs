@@ -128,16 +128,16 @@ impl SqliteStore {
         // The first statement that reads the file tells a database from any other file.
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
         conn.execute_batch(
-            // The writer keeps the indexes it updates in a 256 MB page cache (a store of a
+            // The writer keeps the indexes it updates in a 384 MB page cache (a store of a
             // million claims has some 500 MB of them) and checkpoints the log every 1 GB
             // rather than every 4 MB. Ingest rewrites the same index pages (LSH bands land
             // all over their B-trees) in every batch; a long log copies each such page into
             // the database once per checkpoint rather than once per batch. At 100,000
-            // documents this took ingest from 340 to 490 documents/s (docs/BENCHMARKS.md);
+            // documents the two took ingest from 340 to 515 documents/s (docs/BENCHMARKS.md);
             // the log is at most about 1 GB on disk and is removed when the store closes.
             "PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
-             PRAGMA cache_size = -262144;
+             PRAGMA cache_size = -393216;
              PRAGMA wal_autocheckpoint = 262144;
              PRAGMA temp_store = MEMORY;",
         )
