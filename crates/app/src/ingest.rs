@@ -43,7 +43,9 @@ impl IngestConfig {
     pub fn new(read: ReadSettings) -> IngestConfig {
         IngestConfig {
             read,
-            n_threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            // One core is the writer's: analysis, far the lighter stage, takes the others,
+            // so that it never slows the writer down (on 2 cores: one thread each).
+            n_threads: std::thread::available_parallelism().map_or(1, |n| n.get().max(2) - 1),
             batch_documents: 256,
             batch_bytes: 16 << 20,
             extractor_version: format!("claimgraph {}", env!("CARGO_PKG_VERSION")),

@@ -33,7 +33,8 @@ pub struct IngestArgs {
     /// How to read inputs (`auto`: by extension; standard input is plain text).
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
-    /// Analysis threads (default: all cores).
+    /// Analysis threads (default: one fewer than the cores, at least one; the writer
+    /// that stores the analyses needs the remaining core).
     #[arg(long)]
     pub threads: Option<usize>,
     /// Documents per batch; each batch is one transaction.
