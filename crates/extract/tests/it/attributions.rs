@@ -1117,8 +1117,24 @@ fn stances_inside_reported_content_are_part_of_it() {
         &["Lowe | said | she wanted a change in the council | indirect | -"],
     );
     check(
+        "Lowe said they believed the fund was empty.",
+        &["Lowe | said | they believed the fund was empty | indirect | -"],
+    );
+    // A named holder is a source of its own, relayed by the speaker: the chain keeps who
+    // found or believes it.
+    check(
         "Lowe said the study found that rents had doubled.",
-        &["Lowe | said | the study found that rents had doubled | indirect | -"],
+        &[
+            "Lowe | said | the study found that rents had doubled | indirect | -",
+            "the study | found | that rents had doubled | indirect | 0",
+        ],
+    );
+    check(
+        "The paper said that the engineer believed that 200 workers had left.",
+        &[
+            "The paper | said | that the engineer believed that 200 workers had left | indirect | -",
+            "the engineer | believed | that 200 workers had left | indirect | 0",
+        ],
     );
     // Outside reported content they stand.
     check(
