@@ -191,8 +191,8 @@ pub fn claim_key(claim: &ClaimRecord) -> String {
 
 /// A claim serialized straight from its record, without building a `Value` first: the
 /// same JSON as [`claim_json`] (keys in the same, sorted, order), several times faster.
-/// JSON Lines writes claims through it; [`claim_json`] is kept for STIX, which embeds
-/// the claim in a larger object.
+/// JSON Lines and the STIX notes write claims through it; [`claim_json`] is the plain
+/// reference the export tests compare it against.
 #[derive(Debug, Clone, Copy)]
 pub struct ClaimWire<'a> {
     pub claim: &'a ClaimRecord,

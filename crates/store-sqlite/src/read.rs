@@ -330,7 +330,8 @@ const CACHED_SEARCHES: usize = 4096;
 impl ReadCache {
     /// Forgets everything when the database changed since the entries were made.
     fn check(&mut self, conn: &Connection) -> rusqlite::Result<()> {
-        let version: i64 = conn.query_row("PRAGMA data_version", [], |row| row.get(0))?;
+        let version: i64 =
+            conn.prepare_cached("PRAGMA data_version")?.query_row([], |row| row.get(0))?;
         if version != self.version
             || self.profiles.len() >= CACHED_PROFILES
             || self.searches.len() >= CACHED_SEARCHES
