@@ -226,6 +226,11 @@ pub fn search_cached(
     cache: &mut ReadCache,
     query: &SearchQuery,
 ) -> Result<Vec<SearchHit>, StoreError> {
+    // Long queries and long result lists are not kept: a client sending many distinct
+    // megabyte queries must not fill the memory.
+    if query.text.len() > CACHED_QUERY_BYTES || query.limit > CACHED_QUERY_HITS {
+        return search(conn, query);
+    }
     cache.check(conn).map_err(backend)?;
     let key = (query.limit, query.text.clone());
     if let Some(hits) = cache.searches.get(&key) {
@@ -326,6 +331,8 @@ pub(crate) struct ReadCache {
 const CACHED_PROFILES: usize = 4096;
 const CACHED_ASSESSMENTS: usize = 65_536;
 const CACHED_SEARCHES: usize = 4096;
+const CACHED_QUERY_BYTES: usize = 256;
+const CACHED_QUERY_HITS: usize = 100;
 
 impl ReadCache {
     /// Forgets everything when the database changed since the entries were made.
