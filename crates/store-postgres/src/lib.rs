@@ -273,7 +273,12 @@ impl Store for PgStore {
             .iter()
             .map(|new| (new, facts::document_facts(&new.document, &new.analysis)))
             .collect();
-        self.write(async |tx| write::put_batch(tx, &prepared).await)
+        let outcomes = self.write(async |tx| write::put_batch(tx, &prepared).await)?;
+        self.block_on(async {
+            let client = self.client().await?;
+            write::analyze_when_grown(&client).await
+        })?;
+        Ok(outcomes)
     }
 
     fn contains(&self, hashes: &[ContentHash]) -> Result<Vec<bool>, StoreError> {

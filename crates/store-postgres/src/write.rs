@@ -54,6 +54,45 @@ pub(crate) async fn lock_writers(tx: &Tx<'_>) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The tables ingest fills, whose statistics the writer keeps fresh.
+const INGEST_TABLES: &str = "documents, entities, entity_keys, entity_occurrences, \
+     entity_aliases, mentions, claims, claim_relays, claim_entities, claim_dates, \
+     claim_quantities, claim_places, document_signatures, document_bands, document_origins, \
+     claim_events, claim_bands, claim_conflicts";
+
+/// Below this many documents a table's plans hardly matter.
+const ANALYZE_FROM: i64 = 128;
+
+/// Refreshes the planner's statistics of the ingest tables each time the store has doubled
+/// since they were last taken.
+///
+/// Why the writer does it: every statement is prepared once per connection, and PostgreSQL
+/// keeps a generic plan made with the statistics of that moment. A store filled from empty
+/// was planned as empty: the entity-name lookup stayed a scan of every name and took 6 ms
+/// per document at 20,000 documents, more than everything else together. Autovacuum would
+/// refresh the statistics (and so the plans), but only every minute at best, and some
+/// servers run without it (this machine's does). Doubling bounds the cost: about 20
+/// `ANALYZE`s for 100 million documents, each reading a fixed-size sample.
+pub(crate) async fn analyze_when_grown(
+    client: &deadpool_postgres::Client,
+) -> Result<(), StoreError> {
+    let statement = client
+        .prepare_cached(
+            "SELECT c.reltuples::BIGINT, (SELECT COALESCE(MAX(id), 0) FROM documents)
+             FROM pg_class c WHERE c.oid = 'documents'::regclass",
+        )
+        .await
+        .map_err(crate::backend)?;
+    let row = client.query_one(&statement, &[]).await.map_err(crate::backend)?;
+    // -1 until the table is first analyzed; ids count duplicates skipped too, which only
+    // makes the refresh a little early.
+    let (analyzed, stored): (i64, i64) = (row.get(0), row.get(1));
+    if stored >= ANALYZE_FROM && stored > 2 * analyzed.max(0) {
+        client.batch_execute(&format!("ANALYZE {INGEST_TABLES}")).await.map_err(crate::backend)?;
+    }
+    Ok(())
+}
+
 pub(crate) async fn put_batch(
     tx: &Tx<'_>,
     batch: &[(&NewDocument, DocumentFacts)],
@@ -144,14 +183,17 @@ async fn put_origin(
     let keys = similarity::band_keys(signature, similarity::ROWS, 0);
     let found = rows(
         tx,
-        "SELECT b.document_id, s.signature, o.original_id, od.doc_date
-         FROM unnest($1::BIGINT[]) WITH ORDINALITY AS k (key, n)
-         CROSS JOIN LATERAL (SELECT document_id FROM document_bands WHERE band_key = k.key
-                             ORDER BY document_id DESC LIMIT $2) b
-         JOIN document_signatures s ON s.document_id = b.document_id
-         JOIN document_origins o ON o.document_id = b.document_id
-         JOIN documents od ON od.id = o.original_id
-         ORDER BY k.n, b.document_id DESC",
+        // Each candidate once, however many bands it shares: the matching below does not
+        // depend on their order.
+        "SELECT d.document_id, s.signature, o.original_id, od.doc_date
+         FROM (SELECT DISTINCT b.document_id
+               FROM unnest($1::BIGINT[]) AS k (key)
+               CROSS JOIN LATERAL (SELECT document_id FROM document_bands
+                                   WHERE band_key = k.key
+                                   ORDER BY document_id DESC LIMIT $2) b) d
+         JOIN document_signatures s ON s.document_id = d.document_id
+         JOIN document_origins o ON o.document_id = d.document_id
+         JOIN documents od ON od.id = o.original_id",
         &[&keys, &(CANDIDATES_PER_KEY as i64)],
     )
     .await?;
@@ -422,6 +464,8 @@ struct ClaimRows<'a> {
     hedges: Vec<String>,
     date_start: Vec<Option<NaiveDate>>,
     date_end: Vec<Option<NaiveDate>>,
+    cue_start: Vec<Option<i32>>,
+    cue_end: Vec<Option<i32>>,
     relays: (Vec<i64>, Vec<i32>, Vec<&'a str>, Vec<String>, Vec<Option<i64>>),
     relay_spans: (Vec<Option<i32>>, Vec<Option<i32>>),
     about: (Vec<i64>, Vec<i32>, Vec<i64>),
@@ -469,6 +513,8 @@ async fn put_claims(
         r.hedges.push(claim.hedges.join(&SEPARATOR.to_string()));
         r.date_start.push(claim.date_range.map(|(start, _)| start));
         r.date_end.push(claim.date_range.map(|(_, end)| end));
+        r.cue_start.push(claim.cue_span.map(|cue| int(cue.start)));
+        r.cue_end.push(claim.cue_span.map(|cue| int(cue.end)));
         for (position, relay) in claim.relays.iter().enumerate() {
             r.relays.0.push(claim_id);
             r.relays.1.push(int(position + 1));
@@ -525,17 +571,18 @@ async fn put_claims(
         "WITH new_claims AS (
              INSERT INTO claims (id, document_id, start_at, end_at, content, voice, form, cue,
                  source_name, source_norm, source_entity_id, source_start, source_end, stance,
-                 negated, has_subject, hedges, date_start, date_end)
+                 negated, has_subject, hedges, date_start, date_end, cue_start, cue_end)
              SELECT id, $1::BIGINT, start_at, end_at, content, voice, form, cue, source_name,
                  source_norm, source_entity_id, source_start, source_end, stance, negated,
-                 has_subject, string_to_array(hedges, chr(31)), date_start, date_end
+                 has_subject, string_to_array(hedges, chr(31)), date_start, date_end,
+                 cue_start, cue_end
              FROM unnest($2::BIGINT[], $3::INTEGER[], $4::INTEGER[], $5::TEXT[], $6::TEXT[],
                  $7::TEXT[], $8::TEXT[], $9::TEXT[], $10::TEXT[], $11::BIGINT[], $12::INTEGER[],
                  $13::INTEGER[], $14::TEXT[], $15::BOOLEAN[], $16::BOOLEAN[], $17::TEXT[],
-                 $18::DATE[], $19::DATE[])
+                 $18::DATE[], $19::DATE[], $58::INTEGER[], $59::INTEGER[])
                  AS c (id, start_at, end_at, content, voice, form, cue, source_name,
                        source_norm, source_entity_id, source_start, source_end, stance,
-                       negated, has_subject, hedges, date_start, date_end)
+                       negated, has_subject, hedges, date_start, date_end, cue_start, cue_end)
          ), new_relays AS (
              INSERT INTO claim_relays (claim_id, document_id, position, name, norm, entity_id,
                  start_at, end_at)
@@ -632,28 +679,11 @@ async fn put_claims(
             &r.place_values.2,
             &r.place_values.3,
             &r.place_values.4,
+            &r.cue_start,
+            &r.cue_end,
         ],
     )
     .await?;
-    let (mut cue_ids, mut cue_starts, mut cue_ends) = (Vec::new(), Vec::new(), Vec::new());
-    for (claim, &claim_id) in facts.claims.iter().zip(&claim_ids) {
-        if let Some(cue) = claim.cue_span {
-            cue_ids.push(claim_id);
-            cue_starts.push(int(cue.start));
-            cue_ends.push(int(cue.end));
-        }
-    }
-    if !cue_ids.is_empty() {
-        exec(
-            tx,
-            "UPDATE claims SET cue_start = c.cue_start, cue_end = c.cue_end
-             FROM unnest($1::BIGINT[], $2::INTEGER[], $3::INTEGER[])
-                 AS c (id, cue_start, cue_end)
-             WHERE claims.id = c.id",
-            &[&cue_ids, &cue_starts, &cue_ends],
-        )
-        .await?;
-    }
     put_claim_events(tx, document_id, original_id, facts, entity_ids, &claim_ids).await
 }
 
@@ -715,24 +745,29 @@ async fn put_claim_events(
     let mut stored_by_key: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut events: HashMap<i64, Event> = HashMap::new();
     if !all_keys.is_empty() {
+        // Each candidate's event once, with the keys it was found under (a near-copy
+        // shares most of its bands); the lists per key are put back in order below.
         let found = rows(
             tx,
-            "SELECT k.key, b.claim_id, c.document_id, e.subject_id, e.cluster_id, e.tokens,
+            "SELECT g.claim_id, g.keys, e.document_id, e.subject_id, e.cluster_id, e.tokens,
                  e.figures, e.day_start, e.day_end, e.places, e.negative
-             FROM unnest($1::BIGINT[]) AS k (key)
-             CROSS JOIN LATERAL (SELECT claim_id FROM claim_bands WHERE band_key = k.key
-                                 ORDER BY claim_id DESC LIMIT $2) b
-             JOIN claim_events e ON e.claim_id = b.claim_id
-             JOIN claims c ON c.id = e.claim_id
-             ORDER BY k.key, b.claim_id DESC",
+             FROM (SELECT b.claim_id, array_agg(k.key) AS keys
+                   FROM unnest($1::BIGINT[]) AS k (key)
+                   CROSS JOIN LATERAL (SELECT claim_id FROM claim_bands WHERE band_key = k.key
+                                       ORDER BY claim_id DESC LIMIT $2) b
+                   GROUP BY b.claim_id) g
+             JOIN claim_events e ON e.claim_id = g.claim_id",
             &[&all_keys, &(limit as i64)],
         )
         .await?;
         for row in found {
-            let claim_id: i64 = row.get(1);
-            stored_by_key.entry(row.get(0)).or_default().push(claim_id);
-            events.entry(claim_id).or_insert_with(|| {
-                let places: &str = row.get(9);
+            let claim_id: i64 = row.get(0);
+            for key in row.get::<_, Vec<i64>>(1) {
+                stored_by_key.entry(key).or_default().push(claim_id);
+            }
+            let places: &str = row.get(9);
+            events.insert(
+                claim_id,
                 Event {
                     document_id: row.get(2),
                     subject: row.get(3),
@@ -748,8 +783,11 @@ async fn put_claim_events(
                             .collect(),
                         negative: row.get(10),
                     },
-                }
-            });
+                },
+            );
+        }
+        for claims in stored_by_key.values_mut() {
+            claims.sort_unstable_by(|a, b| b.cmp(a));
         }
     }
     // This document's claims under each key, newest first, as they are filed.

@@ -1,0 +1,45 @@
+-- claimgraph store (PostgreSQL), schema version 3: the tables that ingest fills keep no
+-- foreign keys.
+--
+-- Why: each foreign key is a trigger that looks up the referenced row for every inserted
+-- row. A news document writes a few hundred rows (mentions, aliases, claim facts, LSH
+-- band rows), and those checks were about a third of the server's time per document
+-- (docs/BENCHMARKS.md, "Ingest into PostgreSQL"). The rows are only ever written by the
+-- store's own writer, in one transaction per batch that also writes what they point at,
+-- and nothing deletes documents, entities or claims: the keys guarded nothing the
+-- transaction does not already. Citus would refuse most of them anyway (a foreign key
+-- between distributed tables must include the distribution column; docs/SCALING.md).
+--
+-- The curation tables (ratings, merges, verdicts, public marks) keep theirs: analysts
+-- write them one row at a time, and there the check is cheap and catches a wrong id.
+
+ALTER TABLE entity_keys DROP CONSTRAINT IF EXISTS entity_keys_entity_id_fkey;
+ALTER TABLE entity_keys DROP CONSTRAINT IF EXISTS entity_keys_document_id_fkey;
+ALTER TABLE entity_occurrences DROP CONSTRAINT IF EXISTS entity_occurrences_entity_id_fkey;
+ALTER TABLE entity_occurrences DROP CONSTRAINT IF EXISTS entity_occurrences_document_id_fkey;
+ALTER TABLE entity_occurrences
+    DROP CONSTRAINT IF EXISTS entity_occurrences_matched_document_id_fkey;
+ALTER TABLE entity_aliases DROP CONSTRAINT IF EXISTS entity_aliases_entity_id_fkey;
+ALTER TABLE entity_aliases DROP CONSTRAINT IF EXISTS entity_aliases_document_id_fkey;
+ALTER TABLE mentions DROP CONSTRAINT IF EXISTS mentions_document_id_fkey;
+ALTER TABLE mentions DROP CONSTRAINT IF EXISTS mentions_entity_id_fkey;
+ALTER TABLE claims DROP CONSTRAINT IF EXISTS claims_document_id_fkey;
+ALTER TABLE claims DROP CONSTRAINT IF EXISTS claims_source_entity_id_fkey;
+ALTER TABLE claim_relays DROP CONSTRAINT IF EXISTS claim_relays_claim_id_fkey;
+ALTER TABLE claim_relays DROP CONSTRAINT IF EXISTS claim_relays_entity_id_fkey;
+ALTER TABLE claim_entities DROP CONSTRAINT IF EXISTS claim_entities_claim_id_fkey;
+ALTER TABLE claim_entities DROP CONSTRAINT IF EXISTS claim_entities_entity_id_fkey;
+ALTER TABLE claim_dates DROP CONSTRAINT IF EXISTS claim_dates_claim_id_fkey;
+ALTER TABLE claim_quantities DROP CONSTRAINT IF EXISTS claim_quantities_claim_id_fkey;
+ALTER TABLE claim_places DROP CONSTRAINT IF EXISTS claim_places_claim_id_fkey;
+ALTER TABLE document_signatures DROP CONSTRAINT IF EXISTS document_signatures_document_id_fkey;
+ALTER TABLE document_bands DROP CONSTRAINT IF EXISTS document_bands_document_id_fkey;
+ALTER TABLE document_origins DROP CONSTRAINT IF EXISTS document_origins_document_id_fkey;
+ALTER TABLE document_origins DROP CONSTRAINT IF EXISTS document_origins_original_id_fkey;
+ALTER TABLE document_origins
+    DROP CONSTRAINT IF EXISTS document_origins_matched_document_id_fkey;
+ALTER TABLE claim_events DROP CONSTRAINT IF EXISTS claim_events_claim_id_fkey;
+ALTER TABLE claim_events DROP CONSTRAINT IF EXISTS claim_events_subject_id_fkey;
+ALTER TABLE claim_bands DROP CONSTRAINT IF EXISTS claim_bands_claim_id_fkey;
+ALTER TABLE claim_conflicts DROP CONSTRAINT IF EXISTS claim_conflicts_claim_a_fkey;
+ALTER TABLE claim_conflicts DROP CONSTRAINT IF EXISTS claim_conflicts_claim_b_fkey;
