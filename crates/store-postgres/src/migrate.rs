@@ -14,7 +14,7 @@ use crate::backend;
 const MIGRATIONS: &[(&str, &str)] = &[
     ("init", include_str!("../migrations/0001_init.sql")),
     ("marks_cues", include_str!("../migrations/0002_marks_cues.sql")),
-    ("ingest_keys", include_str!("../migrations/0003_ingest_keys.sql")),
+    ("ingest_costs", include_str!("../migrations/0003_ingest_costs.sql")),
 ];
 
 /// The schema version this build writes.

@@ -41,7 +41,9 @@ use claimgraph_store::facts::{DocumentFacts, LocalSource, normalize_name};
 use claimgraph_store::similarity::{self, CANDIDATES_PER_KEY, ClaimSalt};
 use claimgraph_store::{NewDocument, PutOutcome, StoreError};
 
-use crate::{Tx, exec, one, opt, rows};
+use tokio_postgres::Row;
+
+use crate::{Tx, exec, rows};
 
 /// Separates hedge words and places in text columns (a control character never in them).
 pub(crate) const SEPARATOR: char = '\u{1f}';
@@ -88,7 +90,14 @@ pub(crate) async fn analyze_when_grown(
     // makes the refresh a little early.
     let (analyzed, stored): (i64, i64) = (row.get(0), row.get(1));
     if stored >= ANALYZE_FROM && stored > 2 * analyzed.max(0) {
-        client.batch_execute(&format!("ANALYZE {INGEST_TABLES}")).await.map_err(crate::backend)?;
+        // A small sample (3,000 rows a table rather than 30,000) is enough to plan index
+        // lookups, and keeps this at a few hundred milliseconds on large tables.
+        client
+            .batch_execute(&format!(
+                "BEGIN; SET LOCAL default_statistics_target = 10; ANALYZE {INGEST_TABLES}; COMMIT"
+            ))
+            .await
+            .map_err(crate::backend)?;
     }
     Ok(())
 }
@@ -97,10 +106,33 @@ pub(crate) async fn put_batch(
     tx: &Tx<'_>,
     batch: &[(&NewDocument, DocumentFacts)],
 ) -> Result<Vec<PutOutcome>, StoreError> {
-    let mut outcomes = Vec::with_capacity(batch.len());
-    for (new, facts) in batch {
-        outcomes.push(put_one(tx, new, facts).await?);
+    let stored = insert_documents(tx, batch).await?;
+    let (mut n_entities, mut n_claims) = (0, 0);
+    for ((_, facts), stored) in batch.iter().zip(&stored) {
+        if let Stored::New(_) = stored {
+            // At most every entity is new; the ids left over are given back below.
+            n_entities += facts.entities.len();
+            n_claims += facts.claims.len();
+        }
     }
+    let (entity_ids, claim_ids) =
+        tokio::try_join!(take_ids(tx, "entities", n_entities), take_ids(tx, "claims", n_claims))?;
+    let mut ids = IdPool { entities: entity_ids.into_iter(), claims: claim_ids.into_iter() };
+    let mut outcomes = Vec::with_capacity(batch.len());
+    let mut events: Option<EventWrite> = None;
+    for ((new, facts), stored) in batch.iter().zip(stored) {
+        match stored {
+            Stored::Duplicate(id) => outcomes.push(PutOutcome::Duplicate { id }),
+            Stored::New(id) => {
+                let (outcome, written_next) =
+                    put_facts(tx, id, new, facts, &mut ids, events.take()).await?;
+                events = Some(written_next);
+                outcomes.push(outcome);
+            }
+        }
+    }
+    let unused: Vec<i64> = ids.entities.collect();
+    tokio::try_join!(write_events(tx, events), give_back_entity_ids(tx, &unused))?;
     Ok(outcomes)
 }
 
@@ -108,62 +140,172 @@ fn int(value: usize) -> i32 {
     i32::try_from(value).unwrap_or(i32::MAX)
 }
 
-async fn put_one(
+/// What the documents insert did with one document of the batch.
+#[derive(Debug, Clone, Copy)]
+enum Stored {
+    New(i64),
+    /// The same text is stored already, or comes earlier in the batch.
+    Duplicate(i64),
+}
+
+/// Inserts the batch's documents in one statement. Ids follow the batch order; a text
+/// already stored (or twice in the batch) is skipped by the unique hash and reported as a
+/// duplicate of the stored document.
+async fn insert_documents(
     tx: &Tx<'_>,
-    new: &NewDocument,
-    facts: &DocumentFacts,
-) -> Result<PutOutcome, StoreError> {
-    let hash = new.hash();
-    let document = &new.document;
-    let publisher_norm = document.publisher.as_deref().map(normalize_name);
-    let inserted = opt(
+    batch: &[(&NewDocument, DocumentFacts)],
+) -> Result<Vec<Stored>, StoreError> {
+    let hashes: Vec<String> =
+        batch.iter().map(|(new, _)| new.hash().as_str().to_string()).collect();
+    let mut c: (Vec<&str>, Vec<&str>, Vec<Option<&str>>, Vec<Option<&str>>, Vec<Option<&str>>) =
+        Default::default();
+    let mut d: (Vec<Option<&str>>, Vec<Option<String>>, Vec<Option<NaiveDate>>, Vec<&str>) =
+        Default::default();
+    let mut e: (Vec<i32>, Vec<&str>, Vec<i64>) = Default::default();
+    for (new, facts) in batch {
+        let document = &new.document;
+        c.0.push(&document.id);
+        c.1.push(&new.meta.origin);
+        c.2.push(new.meta.title.as_deref());
+        c.3.push(new.meta.url.as_deref());
+        c.4.push(new.meta.author.as_deref());
+        d.0.push(document.publisher.as_deref());
+        d.1.push(document.publisher.as_deref().map(normalize_name));
+        d.2.push(document.date);
+        d.3.push(&document.text);
+        e.0.push(int(facts.n_sentences));
+        e.1.push(&new.extractor_version);
+        e.2.push(new.ingested_at);
+    }
+    let inserted = rows(
         tx,
         "INSERT INTO documents (content_hash, external_id, origin, title, url, author, publisher,
              publisher_norm, doc_date, text, n_sentences, extractor_version, ingested_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (content_hash) DO NOTHING RETURNING id",
-        &[
-            &hash.as_str(),
-            &document.id,
-            &new.meta.origin,
-            &new.meta.title,
-            &new.meta.url,
-            &new.meta.author,
-            &document.publisher,
-            &publisher_norm,
-            &document.date,
-            &document.text,
-            &int(facts.n_sentences),
-            &new.extractor_version,
-            &new.ingested_at,
-        ],
+         SELECT * FROM unnest($1::TEXT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::TEXT[],
+             $6::TEXT[], $7::TEXT[], $8::TEXT[], $9::DATE[], $10::TEXT[], $11::INTEGER[],
+             $12::TEXT[], $13::BIGINT[])
+         ON CONFLICT (content_hash) DO NOTHING RETURNING content_hash, id",
+        &[&hashes, &c.0, &c.1, &c.2, &c.3, &c.4, &d.0, &d.1, &d.2, &d.3, &e.0, &e.1, &e.2],
     )
     .await?;
-    let Some(inserted) = inserted else {
-        let id = one(tx, "SELECT id FROM documents WHERE content_hash = $1", &[&hash.as_str()])
-            .await?
-            .get(0);
-        return Ok(PutOutcome::Duplicate { id });
-    };
-    let document_id: i64 = inserted.get(0);
-    let original_id = put_origin(tx, document_id, document.date, &facts.signature).await?;
-    let (entity_ids, n_new_entities) = put_entities(tx, document_id, facts).await?;
-    put_claims(tx, document_id, original_id, facts, &entity_ids).await?;
-    Ok(PutOutcome::Stored { id: document_id, n_claims: facts.claims.len(), n_new_entities })
+    let mut new_ids: HashMap<String, i64> =
+        inserted.iter().map(|row| (row.get(0), row.get(1))).collect();
+    let mut missing: Vec<&str> =
+        hashes.iter().filter(|hash| !new_ids.contains_key(*hash)).map(String::as_str).collect();
+    missing.sort_unstable();
+    missing.dedup();
+    let mut known: HashMap<String, i64> = HashMap::new();
+    if !missing.is_empty() {
+        let found = rows(
+            tx,
+            "SELECT content_hash, id FROM documents WHERE content_hash = ANY($1::TEXT[])",
+            &[&missing],
+        )
+        .await?;
+        known.extend(found.iter().map(|row| (row.get(0), row.get(1))));
+    }
+    hashes
+        .into_iter()
+        .map(|hash| {
+            if let Some(id) = new_ids.remove(&hash) {
+                known.insert(hash, id);
+                Ok(Stored::New(id))
+            } else {
+                known.get(&hash).map(|&id| Stored::Duplicate(id)).ok_or_else(|| {
+                    StoreError::Corrupt(format!("document {hash} was neither inserted nor found"))
+                })
+            }
+        })
+        .collect()
 }
 
-/// Takes `n` ids from a table's identity sequence, in increasing order.
+/// Ids taken for the batch, handed out in document order.
+struct IdPool {
+    entities: std::vec::IntoIter<i64>,
+    claims: std::vec::IntoIter<i64>,
+}
+
+/// Takes `n` consecutive ids from a table's identity sequence: the first by `nextval`,
+/// the rest by moving the sequence past them. Only writers take these ids, and they hold
+/// the writer lock, so no one can take an id in between.
 async fn take_ids(tx: &Tx<'_>, table: &str, n: usize) -> Result<Vec<i64>, StoreError> {
     if n == 0 {
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, $1::BIGINT)"
+        "SELECT first, setval(s, first + $1::BIGINT - 1)
+         FROM (SELECT s, nextval(s) AS first
+               FROM (SELECT pg_get_serial_sequence('{table}', 'id')::regclass AS s) q) f"
     );
-    let mut ids: Vec<i64> =
-        rows(tx, &sql, &[&(n as i64)]).await?.iter().map(|row| row.get(0)).collect();
-    ids.sort_unstable();
-    Ok(ids)
+    let row = crate::one(tx, &sql, &[&(n as i64)]).await?;
+    let (first, last): (i64, i64) = (row.get(0), row.get(1));
+    Ok((first..=last).collect())
+}
+
+/// Puts the entity ids the batch took but did not use back into the sequence, so that ids
+/// stay dense, as in the SQLite store. Only when they are still the sequence's last: the
+/// writer lock keeps other writers out, but not a sequence someone else advanced.
+async fn give_back_entity_ids(tx: &Tx<'_>, unused: &[i64]) -> Result<(), StoreError> {
+    let (Some(&first), Some(&last)) = (unused.first(), unused.last()) else { return Ok(()) };
+    rows(
+        tx,
+        "SELECT setval(s, $1, false)
+         FROM (SELECT pg_get_serial_sequence('entities', 'id')::regclass AS s) q
+         WHERE pg_sequence_last_value(s) = $2",
+        &[&first, &last],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Stores one new document's facts in two round trips: the lookups (near-duplicate
+/// candidates, stored entity names), then every insert together with the claim-cluster
+/// candidates. The claim events, which need those candidates, go out with the next
+/// document's lookups (`previous`), or at the end of the batch; statements on one
+/// connection run in the order they are sent, so each lookup still sees every earlier
+/// document's rows.
+async fn put_facts(
+    tx: &Tx<'_>,
+    document_id: i64,
+    new: &NewDocument,
+    facts: &DocumentFacts,
+    ids: &mut IdPool,
+    previous: Option<EventWrite>,
+) -> Result<(PutOutcome, EventWrite), StoreError> {
+    let bands = similarity::band_keys(&facts.signature, similarity::ROWS, 0);
+    let (mut labels, mut norms): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    for entity in &facts.entities {
+        for name in entity.names.iter().filter(|name| name.matchable) {
+            labels.push(entity.label);
+            norms.push(&name.norm);
+        }
+    }
+    let ((), origin_rows, key_rows) = tokio::try_join!(
+        write_events(tx, previous),
+        origin_candidates(tx, &bands),
+        stored_entity_keys(tx, &labels, &norms),
+    )?;
+    let origin = plan_origin(document_id, new.document.date, &facts.signature, &origin_rows);
+    let entities = resolve_entities(document_id, facts, key_rows, &mut ids.entities);
+    let claim_ids: Vec<i64> = ids.claims.by_ref().take(facts.claims.len()).collect();
+    let claims = claim_rows(facts, &entities.ids, &claim_ids);
+    let pending = pending_events(facts, &entities.ids, origin.original);
+    let mut all_keys: Vec<i64> = pending.iter().flat_map(|p| p.keys.iter().copied()).collect();
+    all_keys.sort_unstable();
+    all_keys.dedup();
+    let ((), (), (), found) = tokio::try_join!(
+        write_origin(tx, document_id, &facts.signature, &bands, &origin),
+        write_entities(tx, document_id, &entities),
+        write_claims(tx, document_id, &claims),
+        claim_candidates(tx, &all_keys),
+    )?;
+    let rows = plan_events(document_id, facts, &pending, &claim_ids, found);
+    let outcome = PutOutcome::Stored {
+        id: document_id,
+        n_claims: facts.claims.len(),
+        n_new_entities: entities.n_new,
+    };
+    Ok((outcome, EventWrite { document_id, rows }))
 }
 
 /// Orders documents for "the earliest is the original": dated before undated, earlier
@@ -172,19 +314,11 @@ fn earliness(date: Option<NaiveDate>, id: i64) -> (bool, Option<NaiveDate>, i64)
     (date.is_none(), date, id)
 }
 
-/// Files the document under its band keys and links it to the origin of the stored
-/// documents it nearly duplicates (as the SQLite store does). Returns the group's original.
-async fn put_origin(
-    tx: &Tx<'_>,
-    document_id: i64,
-    date: Option<NaiveDate>,
-    signature: &[u32],
-) -> Result<i64, StoreError> {
-    let keys = similarity::band_keys(signature, similarity::ROWS, 0);
-    let found = rows(
+/// Stored documents filed under any of the band keys (newest first, capped per key), each
+/// once with its signature and its original: the matching below does not depend on order.
+async fn origin_candidates(tx: &Tx<'_>, bands: &[i64]) -> Result<Vec<Row>, StoreError> {
+    rows(
         tx,
-        // Each candidate once, however many bands it shares: the matching below does not
-        // depend on their order.
         "SELECT d.document_id, s.signature, o.original_id, od.doc_date
          FROM (SELECT DISTINCT b.document_id
                FROM unnest($1::BIGINT[]) AS k (key)
@@ -194,19 +328,38 @@ async fn put_origin(
          JOIN document_signatures s ON s.document_id = d.document_id
          JOIN document_origins o ON o.document_id = d.document_id
          JOIN documents od ON od.id = o.original_id",
-        &[&keys, &(CANDIDATES_PER_KEY as i64)],
+        &[&bands, &(CANDIDATES_PER_KEY as i64)],
     )
-    .await?;
+    .await
+}
+
+/// Where a document goes among the near-duplicate groups.
+struct OriginPlan {
+    /// The earliest document of its group (itself when it matches nothing).
+    original: i64,
+    /// The most similar stored document and the similarity, if any is a copy.
+    best: Option<(i64, f64)>,
+    /// Former originals that become copies of `original`, each with the match that
+    /// explains it: (former original, matched document, similarity).
+    demoted: Vec<(i64, i64, f64)>,
+}
+
+/// Links the document to the origin of the stored documents it nearly duplicates, as the
+/// SQLite store does.
+fn plan_origin(
+    document_id: i64,
+    date: Option<NaiveDate>,
+    signature: &[u32],
+    found: &[Row],
+) -> OriginPlan {
     // (candidate, its original, similarity) for every candidate that is a copy.
-    let mut seen: Vec<i64> = Vec::new();
     let mut matches: Vec<(i64, i64, f64)> = Vec::new();
     let mut original_dates: HashMap<i64, Option<NaiveDate>> = HashMap::new();
-    for row in &found {
+    for row in found {
         let candidate: i64 = row.get(0);
-        if candidate == document_id || seen.contains(&candidate) {
+        if candidate == document_id {
             continue;
         }
-        seen.push(candidate);
         let stored = similarity::unpack(row.get::<_, &[u8]>(1));
         let similarity = similarity::estimated_jaccard(signature, &stored);
         if similarity >= similarity::COPY_THRESHOLD {
@@ -215,25 +368,11 @@ async fn put_origin(
             matches.push((candidate, original, similarity));
         }
     }
-    exec(
-        tx,
-        "WITH signature AS (
-             INSERT INTO document_signatures (document_id, signature) VALUES ($1, $2)
-         )
-         INSERT INTO document_bands (band_key, document_id)
-         SELECT DISTINCT key, $1::BIGINT FROM unnest($3::BIGINT[]) AS k (key)
-         ON CONFLICT DO NOTHING",
-        &[&document_id, &similarity::pack(signature), &keys],
-    )
-    .await?;
-    let insert_origin = "INSERT INTO document_origins
-         (document_id, original_id, matched_document_id, similarity) VALUES ($1, $2, $3, $4)";
     // The most similar match explains the link; ties go to the earlier document.
     let Some(&(best, _, best_similarity)) =
         matches.iter().max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))
     else {
-        exec(tx, insert_origin, &[&document_id, &document_id, &None::<i64>, &None::<f64>]).await?;
-        return Ok(document_id);
+        return OriginPlan { original: document_id, best: None, demoted: Vec::new() };
     };
     let mut originals: Vec<i64> = matches.iter().map(|m| m.1).collect();
     originals.sort_unstable();
@@ -244,18 +383,36 @@ async fn put_origin(
         earliest = earliest.min((earliness(stored, original), original));
     }
     let original = earliest.1;
-    for &old in originals.iter().filter(|&&old| old != original) {
+    let demoted = originals
+        .iter()
+        .filter(|&&old| old != original)
+        .map(|&old| {
+            // A former original now is a copy: explain it by its own match, or the best one.
+            let (matched, similarity) = matches
+                .iter()
+                .find(|m| m.0 == old)
+                .map_or((best, best_similarity), |m| (document_id, m.2));
+            (old, matched, similarity)
+        })
+        .collect();
+    OriginPlan { original, best: Some((best, best_similarity)), demoted }
+}
+
+/// Files the document under its band keys and records its origin.
+async fn write_origin(
+    tx: &Tx<'_>,
+    document_id: i64,
+    signature: &[u32],
+    bands: &[i64],
+    plan: &OriginPlan,
+) -> Result<(), StoreError> {
+    for &(old, matched, similarity) in &plan.demoted {
         exec(
             tx,
             "UPDATE document_origins SET original_id = $1 WHERE original_id = $2",
-            &[&original, &old],
+            &[&plan.original, &old],
         )
         .await?;
-        // A former original now is a copy: explain it by its own match, or the best one.
-        let (matched, similarity) = matches
-            .iter()
-            .find(|m| m.0 == old)
-            .map_or((best, best_similarity), |m| (document_id, m.2));
         exec(
             tx,
             "UPDATE document_origins SET matched_document_id = $2, similarity = $3
@@ -264,8 +421,29 @@ async fn put_origin(
         )
         .await?;
     }
-    exec(tx, insert_origin, &[&document_id, &original, &best, &best_similarity]).await?;
-    Ok(original)
+    let (matched, similarity) = plan.best.unzip();
+    exec(
+        tx,
+        "WITH signature AS (
+             INSERT INTO document_signatures (document_id, signature) VALUES ($1, $2)
+         ), origin AS (
+             INSERT INTO document_origins (document_id, original_id, matched_document_id,
+                 similarity)
+             VALUES ($1, $4, $5, $6)
+         )
+         INSERT INTO document_bands (band_key, document_id)
+         SELECT DISTINCT key, $1::BIGINT FROM unnest($3::BIGINT[]) AS k (key)",
+        &[
+            &document_id,
+            &similarity::pack(signature),
+            &bands,
+            &plan.original,
+            &matched,
+            &similarity,
+        ],
+    )
+    .await?;
+    Ok(())
 }
 
 /// A document entity's store-wide id before new ids are taken.
@@ -275,43 +453,62 @@ enum Resolved {
     New(usize),
 }
 
-/// Resolves each document entity to a store-wide entity and stores its evidence.
-/// Returns the store-wide id of each local entity and how many were new.
-async fn put_entities(
+/// Stored entities under any of the document's (label, normalized name) keys.
+async fn stored_entity_keys(
     tx: &Tx<'_>,
-    document_id: i64,
-    facts: &DocumentFacts,
-) -> Result<(Vec<i64>, usize), StoreError> {
-    let (mut labels, mut norms): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-    for entity in &facts.entities {
-        for name in entity.names.iter().filter(|name| name.matchable) {
-            labels.push(entity.label);
-            norms.push(&name.norm);
-        }
+    labels: &[&str],
+    norms: &[&str],
+) -> Result<Vec<Row>, StoreError> {
+    if labels.is_empty() {
+        return Ok(Vec::new());
     }
+    rows(
+        tx,
+        "SELECT k.label, k.norm, k.entity_id, k.document_id
+         FROM unnest($1::TEXT[], $2::TEXT[]) AS u (label, norm)
+         JOIN entity_keys k ON k.label = u.label AND k.norm = u.norm",
+        &[&labels, &norms],
+    )
+    .await
+}
+
+/// A document's entities resolved to store-wide ones, with the rows that record it.
+#[derive(Default)]
+struct EntityRows<'a> {
+    /// The store-wide id of each local entity.
+    ids: Vec<i64>,
+    n_new: usize,
+    new: (Vec<i64>, Vec<&'a str>, Vec<&'a str>),
+    keys: (Vec<&'a str>, Vec<&'a str>, Vec<i64>),
+    occurrences: (Vec<i64>, Vec<i32>, Vec<&'a str>, Vec<i32>, Vec<Option<&'a str>>),
+    occurrence_matches: Vec<Option<i64>>,
+    aliases: (Vec<i64>, Vec<&'a str>, Vec<&'a str>, Vec<&'a str>, Vec<i32>, Vec<i32>),
+    mentions: (Vec<i64>, Vec<i32>, Vec<i32>, Vec<&'a str>),
+}
+
+/// Resolves each document entity to a store-wide entity: the first stored entity with one
+/// of its names, else a new one taking the next id from `pool`.
+fn resolve_entities<'a>(
+    document_id: i64,
+    facts: &'a DocumentFacts,
+    found: Vec<Row>,
+    pool: &mut std::vec::IntoIter<i64>,
+) -> EntityRows<'a> {
     // Keys already stored, then the keys this document adds, in the order the SQLite
     // store would insert them: the first entity to use a name claims it.
-    let mut keys: HashMap<(String, String), (Resolved, i64)> = HashMap::new();
-    if !labels.is_empty() {
-        let found = rows(
-            tx,
-            "SELECT k.label, k.norm, k.entity_id, k.document_id
-             FROM unnest($1::TEXT[], $2::TEXT[]) AS u (label, norm)
-             JOIN entity_keys k ON k.label = u.label AND k.norm = u.norm",
-            &[&labels, &norms],
-        )
-        .await?;
-        for row in found {
-            keys.insert((row.get(0), row.get(1)), (Resolved::Known(row.get(2)), row.get(3)));
-        }
+    let mut keys: HashMap<(&str, &str), (Resolved, i64)> = HashMap::new();
+    let stored: Vec<(String, String, i64, i64)> =
+        found.iter().map(|row| (row.get(0), row.get(1), row.get(2), row.get(3))).collect();
+    for (label, norm, id, first_document) in &stored {
+        keys.insert((label.as_str(), norm.as_str()), (Resolved::Known(*id), *first_document));
     }
-    let mut resolved: Vec<(Resolved, Option<(String, i64)>)> = Vec::new();
+    let mut resolved: Vec<(Resolved, Option<(&str, i64)>)> = Vec::new();
     let mut new_keys: Vec<(&str, &str, Resolved)> = Vec::new();
     let mut n_new = 0;
     for entity in &facts.entities {
         let matched = entity.names.iter().filter(|name| name.matchable).find_map(|name| {
-            keys.get(&(entity.label.to_string(), name.norm.clone()))
-                .map(|&(id, first_document)| (id, name.norm.clone(), first_document))
+            keys.get(&(entity.label, name.norm.as_str()))
+                .map(|&(id, first_document)| (id, name.norm.as_str(), first_document))
         });
         let id = match &matched {
             Some((id, _, _)) => *id,
@@ -321,67 +518,74 @@ async fn put_entities(
             }
         };
         for name in entity.names.iter().filter(|name| name.matchable) {
-            let key = (entity.label.to_string(), name.norm.clone());
-            if let std::collections::hash_map::Entry::Vacant(vacant) = keys.entry(key) {
+            if let std::collections::hash_map::Entry::Vacant(vacant) =
+                keys.entry((entity.label, name.norm.as_str()))
+            {
                 vacant.insert((id, document_id));
                 new_keys.push((entity.label, &name.norm, id));
             }
         }
         resolved.push((id, matched.map(|(_, norm, first_document)| (norm, first_document))));
     }
-    let new_ids = take_ids(tx, "entities", n_new).await?;
+    let new_ids: Vec<i64> = pool.by_ref().take(n_new).collect();
     let id_of = |id: Resolved| match id {
         Resolved::Known(id) => id,
         Resolved::New(k) => new_ids[k],
     };
-    let entity_ids: Vec<i64> = resolved.iter().map(|(id, _)| id_of(*id)).collect();
-    let mut new_entities: (Vec<i64>, Vec<&str>, Vec<&str>) = Default::default();
+    let mut r = EntityRows {
+        ids: resolved.iter().map(|(id, _)| id_of(*id)).collect(),
+        n_new,
+        ..EntityRows::default()
+    };
     // Only the entity that created a new id inserts it: a later entity of the same
     // document may have joined it through a name it claimed.
     for (entity, (id, matched)) in facts.entities.iter().zip(&resolved) {
         if let (Resolved::New(k), None) = (id, matched) {
-            new_entities.0.push(new_ids[*k]);
-            new_entities.1.push(&entity.name);
-            new_entities.2.push(entity.label);
+            r.new.0.push(new_ids[*k]);
+            r.new.1.push(&entity.name);
+            r.new.2.push(entity.label);
         }
     }
-    let key_rows: (Vec<&str>, Vec<&str>, Vec<i64>) = (
-        new_keys.iter().map(|k| k.0).collect(),
-        new_keys.iter().map(|k| k.1).collect(),
-        new_keys.iter().map(|k| id_of(k.2)).collect(),
-    );
-    let mut occurrences: (Vec<i64>, Vec<i32>, Vec<&str>, Vec<i32>, Vec<Option<&str>>) =
-        Default::default();
-    let mut occurrence_matches: Vec<Option<i64>> = Vec::new();
-    let mut aliases: (Vec<i64>, Vec<&str>, Vec<&str>, Vec<&str>, Vec<i32>, Vec<i32>) =
-        Default::default();
-    let mut mentions: (Vec<i64>, Vec<i32>, Vec<i32>, Vec<&str>) = Default::default();
+    for &(label, norm, id) in &new_keys {
+        r.keys.0.push(label);
+        r.keys.1.push(norm);
+        r.keys.2.push(id_of(id));
+    }
     for (local_index, entity) in facts.entities.iter().enumerate() {
-        let entity_id = entity_ids[local_index];
-        let matched = resolved[local_index].1.as_ref();
-        occurrences.0.push(entity_id);
-        occurrences.1.push(int(local_index));
-        occurrences.2.push(&entity.name);
-        occurrences.3.push(int(entity.mentions.len()));
-        occurrences.4.push(matched.map(|(norm, _)| norm.as_str()));
-        occurrence_matches.push(matched.map(|(_, first_document)| *first_document));
+        let entity_id = r.ids[local_index];
+        let matched = resolved[local_index].1;
+        r.occurrences.0.push(entity_id);
+        r.occurrences.1.push(int(local_index));
+        r.occurrences.2.push(&entity.name);
+        r.occurrences.3.push(int(entity.mentions.len()));
+        r.occurrences.4.push(matched.map(|(norm, _)| norm));
+        r.occurrence_matches.push(matched.map(|(_, first_document)| first_document));
         for name in &entity.names {
-            aliases.0.push(entity_id);
-            aliases.1.push(&name.text);
-            aliases.2.push(&name.norm);
-            aliases.3.push(name.reason);
-            aliases.4.push(int(name.span.start));
-            aliases.5.push(int(name.span.end));
+            r.aliases.0.push(entity_id);
+            r.aliases.1.push(&name.text);
+            r.aliases.2.push(&name.norm);
+            r.aliases.3.push(name.reason);
+            r.aliases.4.push(int(name.span.start));
+            r.aliases.5.push(int(name.span.end));
         }
         for (span, source) in &entity.mentions {
-            mentions.0.push(entity_id);
-            mentions.1.push(int(span.start));
-            mentions.2.push(int(span.end));
-            mentions.3.push(source);
+            r.mentions.0.push(entity_id);
+            r.mentions.1.push(int(span.start));
+            r.mentions.2.push(int(span.end));
+            r.mentions.3.push(source);
         }
     }
-    if facts.entities.is_empty() {
-        return Ok((entity_ids, n_new));
+    r
+}
+
+/// Stores the document's entities, the names they join by, and their evidence.
+async fn write_entities(
+    tx: &Tx<'_>,
+    document_id: i64,
+    r: &EntityRows<'_>,
+) -> Result<(), StoreError> {
+    if r.ids.is_empty() {
+        return Ok(());
     }
     exec(
         tx,
@@ -415,32 +619,32 @@ async fn put_entities(
              AS m (entity_id, start_at, end_at, source)",
         &[
             &document_id,
-            &new_entities.0,
-            &new_entities.1,
-            &new_entities.2,
-            &key_rows.0,
-            &key_rows.1,
-            &key_rows.2,
-            &occurrences.0,
-            &occurrences.1,
-            &occurrences.2,
-            &occurrences.3,
-            &occurrences.4,
-            &occurrence_matches,
-            &aliases.0,
-            &aliases.1,
-            &aliases.2,
-            &aliases.3,
-            &aliases.4,
-            &aliases.5,
-            &mentions.0,
-            &mentions.1,
-            &mentions.2,
-            &mentions.3,
+            &r.new.0,
+            &r.new.1,
+            &r.new.2,
+            &r.keys.0,
+            &r.keys.1,
+            &r.keys.2,
+            &r.occurrences.0,
+            &r.occurrences.1,
+            &r.occurrences.2,
+            &r.occurrences.3,
+            &r.occurrences.4,
+            &r.occurrence_matches,
+            &r.aliases.0,
+            &r.aliases.1,
+            &r.aliases.2,
+            &r.aliases.3,
+            &r.aliases.4,
+            &r.aliases.5,
+            &r.mentions.0,
+            &r.mentions.1,
+            &r.mentions.2,
+            &r.mentions.3,
         ],
     )
     .await?;
-    Ok((entity_ids, n_new))
+    Ok(())
 }
 
 /// Rows of the claim tables for one document, column by column.
@@ -477,20 +681,15 @@ struct ClaimRows<'a> {
     place_values: (Vec<Option<f64>>, Vec<Option<f64>>, Vec<i32>, Vec<i32>, Vec<i32>),
 }
 
-async fn put_claims(
-    tx: &Tx<'_>,
-    document_id: i64,
-    original_id: i64,
-    facts: &DocumentFacts,
+/// The claim rows of one document, with the ids taken for its claims.
+fn claim_rows<'a>(
+    facts: &'a DocumentFacts,
     entity_ids: &[i64],
-) -> Result<(), StoreError> {
-    if facts.claims.is_empty() {
-        return Ok(());
-    }
+    claim_ids: &[i64],
+) -> ClaimRows<'a> {
     let global = |source: &LocalSource| source.entity.and_then(|idx| entity_ids.get(idx).copied());
-    let claim_ids = take_ids(tx, "claims", facts.claims.len()).await?;
     let mut r = ClaimRows::default();
-    for (claim, &claim_id) in facts.claims.iter().zip(&claim_ids) {
+    for (claim, &claim_id) in facts.claims.iter().zip(claim_ids) {
         let source = claim.source.as_ref();
         r.id.push(claim_id);
         r.start.push(int(claim.span.start));
@@ -565,6 +764,14 @@ async fn put_claims(
             r.place_values.3.push(int(place.span.start));
             r.place_values.4.push(int(place.span.end));
         }
+    }
+    r
+}
+
+/// Stores a document's claims with their relays, entities, dates, quantities and places.
+async fn write_claims(tx: &Tx<'_>, document_id: i64, r: &ClaimRows<'_>) -> Result<(), StoreError> {
+    if r.id.is_empty() {
+        return Ok(());
     }
     exec(
         tx,
@@ -684,7 +891,7 @@ async fn put_claims(
         ],
     )
     .await?;
-    put_claim_events(tx, document_id, original_id, facts, entity_ids, &claim_ids).await
+    Ok(())
 }
 
 /// A claim's event data, as a candidate for the same event.
@@ -697,24 +904,19 @@ struct Event {
     evidence: ClaimEvidence,
 }
 
-/// Joins each claim to the cluster of an earlier report of the same claim, or starts a
-/// cluster; links it as conflicting with reports of the same event that differ. The
-/// stored candidates of all the document's claims come in one query; the document's
-/// own earlier claims are candidates too, newer than any stored one.
-async fn put_claim_events(
-    tx: &Tx<'_>,
-    document_id: i64,
-    original_id: i64,
+/// What a claim brings to the clustering: its subject, its token set and its band keys.
+struct PendingEvent {
+    subject: Option<i64>,
+    tokens: Vec<u32>,
+    keys: Vec<i64>,
+}
+
+fn pending_events(
     facts: &DocumentFacts,
     entity_ids: &[i64],
-    claim_ids: &[i64],
-) -> Result<(), StoreError> {
-    struct Pending {
-        subject: Option<i64>,
-        tokens: Vec<u32>,
-        keys: Vec<i64>,
-    }
-    let pending: Vec<Pending> = facts
+    original_id: i64,
+) -> Vec<PendingEvent> {
+    facts
         .claims
         .iter()
         .map(|claim| {
@@ -734,67 +936,80 @@ async fn put_claim_events(
                 };
                 similarity::claim_band_keys(&tokens, salt)
             };
-            Pending { subject, tokens, keys }
+            PendingEvent { subject, tokens, keys }
         })
-        .collect();
-    let mut all_keys: Vec<i64> = pending.iter().flat_map(|p| p.keys.iter().copied()).collect();
-    all_keys.sort_unstable();
-    all_keys.dedup();
+        .collect()
+}
+
+/// Stored claims under any of the keys (newest first, capped per key), each once with its
+/// event and the keys it was found under (a near-copy shares most of its bands).
+async fn claim_candidates(tx: &Tx<'_>, keys: &[i64]) -> Result<Vec<Row>, StoreError> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    rows(
+        tx,
+        "SELECT g.claim_id, g.keys, e.document_id, e.subject_id, e.cluster_id, e.tokens,
+             e.figures, e.day_start, e.day_end, e.places, e.negative
+         FROM (SELECT b.claim_id, array_agg(k.key) AS keys
+               FROM unnest($1::BIGINT[]) AS k (key)
+               CROSS JOIN LATERAL (SELECT claim_id FROM claim_bands WHERE band_key = k.key
+                                   ORDER BY claim_id DESC LIMIT $2) b
+               GROUP BY b.claim_id) g
+         JOIN claim_events e ON e.claim_id = g.claim_id",
+        &[&keys, &(similarity::CLAIM_CANDIDATES_PER_KEY as i64)],
+    )
+    .await
+}
+
+/// Joins each claim to the cluster of an earlier report of the same claim, or starts a
+/// cluster; links it as conflicting with reports of the same event that differ. The
+/// document's own earlier claims are candidates too, newer than any stored one.
+fn plan_events(
+    document_id: i64,
+    facts: &DocumentFacts,
+    pending: &[PendingEvent],
+    claim_ids: &[i64],
+    found: Vec<Row>,
+) -> EventRows {
     let limit = similarity::CLAIM_CANDIDATES_PER_KEY;
     // Stored claims under each key, newest first, and their events.
     let mut stored_by_key: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut events: HashMap<i64, Event> = HashMap::new();
-    if !all_keys.is_empty() {
-        // Each candidate's event once, with the keys it was found under (a near-copy
-        // shares most of its bands); the lists per key are put back in order below.
-        let found = rows(
-            tx,
-            "SELECT g.claim_id, g.keys, e.document_id, e.subject_id, e.cluster_id, e.tokens,
-                 e.figures, e.day_start, e.day_end, e.places, e.negative
-             FROM (SELECT b.claim_id, array_agg(k.key) AS keys
-                   FROM unnest($1::BIGINT[]) AS k (key)
-                   CROSS JOIN LATERAL (SELECT claim_id FROM claim_bands WHERE band_key = k.key
-                                       ORDER BY claim_id DESC LIMIT $2) b
-                   GROUP BY b.claim_id) g
-             JOIN claim_events e ON e.claim_id = g.claim_id",
-            &[&all_keys, &(limit as i64)],
-        )
-        .await?;
-        for row in found {
-            let claim_id: i64 = row.get(0);
-            for key in row.get::<_, Vec<i64>>(1) {
-                stored_by_key.entry(key).or_default().push(claim_id);
-            }
-            let places: &str = row.get(9);
-            events.insert(
-                claim_id,
-                Event {
-                    document_id: row.get(2),
-                    subject: row.get(3),
-                    cluster: row.get(4),
-                    tokens: similarity::unpack(row.get::<_, &[u8]>(5)),
-                    evidence: ClaimEvidence {
-                        figures: ClaimEvidence::parse_figures(row.get(6)),
-                        days: row.get::<_, Option<NaiveDate>>(7).zip(row.get(8)),
-                        places: places
-                            .split(SEPARATOR)
-                            .filter(|p| !p.is_empty())
-                            .map(str::to_string)
-                            .collect(),
-                        negative: row.get(10),
-                    },
+    for row in found {
+        let claim_id: i64 = row.get(0);
+        for key in row.get::<_, Vec<i64>>(1) {
+            stored_by_key.entry(key).or_default().push(claim_id);
+        }
+        let places: &str = row.get(9);
+        events.insert(
+            claim_id,
+            Event {
+                document_id: row.get(2),
+                subject: row.get(3),
+                cluster: row.get(4),
+                tokens: similarity::unpack(row.get::<_, &[u8]>(5)),
+                evidence: ClaimEvidence {
+                    figures: ClaimEvidence::parse_figures(row.get(6)),
+                    days: row.get::<_, Option<NaiveDate>>(7).zip(row.get(8)),
+                    places: places
+                        .split(SEPARATOR)
+                        .filter(|p| !p.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                    negative: row.get(10),
                 },
-            );
-        }
-        for claims in stored_by_key.values_mut() {
-            claims.sort_unstable_by(|a, b| b.cmp(a));
-        }
+            },
+        );
+    }
+    for claims in stored_by_key.values_mut() {
+        claims.sort_unstable_by(|a, b| b.cmp(a));
     }
     // This document's claims under each key, newest first, as they are filed.
     let mut local_by_key: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut rows_out: EventRows = EventRows::default();
     let mut conflict_pairs: Vec<(i64, i64)> = Vec::new();
-    for ((claim, pending), &claim_id) in facts.claims.iter().zip(&pending).zip(claim_ids) {
+    for ((claim, pending), &claim_id) in facts.claims.iter().zip(pending).zip(claim_ids) {
         let mut candidates: Vec<i64> = Vec::new();
         for key in &pending.keys {
             let local = local_by_key.get(key).into_iter().flatten();
@@ -880,6 +1095,20 @@ async fn put_claim_events(
             },
         );
     }
+    rows_out
+}
+
+/// A document's claim events, written with the next document's lookups.
+struct EventWrite {
+    document_id: i64,
+    rows: EventRows,
+}
+
+async fn write_events(tx: &Tx<'_>, write: Option<EventWrite>) -> Result<(), StoreError> {
+    let Some(EventWrite { document_id, rows: rows_out }) = write else { return Ok(()) };
+    if rows_out.claim.is_empty() {
+        return Ok(());
+    }
     exec(
         tx,
         "WITH new_events AS (
@@ -893,8 +1122,8 @@ async fn put_claim_events(
                        places, negative)
          ), new_bands AS (
              INSERT INTO claim_bands (band_key, claim_id)
+             -- Keys are distinct per claim (filed once each above), claims are new.
              SELECT * FROM unnest($11::BIGINT[], $12::BIGINT[])
-             ON CONFLICT DO NOTHING
          )
          INSERT INTO claim_conflicts (claim_a, claim_b, similarity, kinds, detail)
          SELECT * FROM unnest($13::BIGINT[], $14::BIGINT[], $15::DOUBLE PRECISION[],

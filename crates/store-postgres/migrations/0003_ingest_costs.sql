@@ -1,5 +1,6 @@
--- claimgraph store (PostgreSQL), schema version 3: the tables that ingest fills keep no
--- foreign keys.
+-- claimgraph store (PostgreSQL), schema version 3: what ingest pays for per document.
+--
+-- 1. The tables that ingest fills keep no foreign keys.
 --
 -- Why: each foreign key is a trigger that looks up the referenced row for every inserted
 -- row. A news document writes a few hundred rows (mentions, aliases, claim facts, LSH
@@ -43,3 +44,16 @@ ALTER TABLE claim_events DROP CONSTRAINT IF EXISTS claim_events_subject_id_fkey;
 ALTER TABLE claim_bands DROP CONSTRAINT IF EXISTS claim_bands_claim_id_fkey;
 ALTER TABLE claim_conflicts DROP CONSTRAINT IF EXISTS claim_conflicts_claim_a_fkey;
 ALTER TABLE claim_conflicts DROP CONSTRAINT IF EXISTS claim_conflicts_claim_b_fkey;
+
+-- 2. Document texts are compressed with LZ4 where the server has it (PostgreSQL 14 and
+-- later, built with it, as Debian's is): a news text is longer than the 2 KB at which
+-- PostgreSQL compresses, and its default compressor (pglz) is several times slower, on
+-- the writer's one core. Stored texts keep their compression until they are rewritten.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_settings
+               WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) THEN
+        ALTER TABLE documents ALTER COLUMN text SET COMPRESSION lz4;
+    END IF;
+END
+$$;
