@@ -5,7 +5,8 @@
 
 Picks the N most mentioned entities of the store (the slowest profiles to build) and N
 search queries made of their names and of common news words, runs each through the
-binary (process start included) and prints p50/p95/max per command. Standard library only.
+binary (process start included) and prints p50/p95/max per command. DB is a SQLite file
+or a postgres:// URL (then `psql` must be on the PATH). Standard library only.
 """
 import sqlite3
 import statistics
@@ -23,10 +24,16 @@ def main():
     db = sys.argv[1]
     binary = sys.argv[2] if len(sys.argv) > 2 else "target/release/claimgraph"
     n = int(sys.argv[3]) if len(sys.argv) > 3 else 50
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    names = [row[0] for row in conn.execute(
-        "SELECT e.name FROM entities e JOIN entity_occurrences o ON o.entity_id = e.id "
-        "GROUP BY e.id ORDER BY SUM(o.n_mentions) DESC LIMIT ?", (n,))]
+    most_mentioned = ("SELECT e.name FROM entities e JOIN entity_occurrences o "
+                      "ON o.entity_id = e.id GROUP BY e.id ORDER BY SUM(o.n_mentions) DESC "
+                      "LIMIT {}")
+    if db.startswith(("postgres://", "postgresql://")):
+        out = subprocess.run(["psql", db, "-AtXc", most_mentioned.format(n)],
+                             check=True, capture_output=True, text=True).stdout
+        names = out.splitlines()
+    else:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        names = [row[0] for row in conn.execute(most_mentioned.format("?"), (n,))]
     words = ["oil prices", "interest rates", "said", "government", "trade deficit",
              "election", "strike", "police", "minister said", "profits rose"]
     queries = (names[: n - len(words)] + words)[:n]

@@ -267,6 +267,16 @@ impl Dump for PgStore {
 
     fn finish_import(&self) -> Result<(), StoreError> {
         self.write(async |tx| {
+            // Occurrences carry their document's date for the entity profile's indexes;
+            // the dump leaves it out as the SQLite store's does (it is derived).
+            exec(
+                tx,
+                "UPDATE entity_occurrences o SET doc_date = d.doc_date
+                 FROM documents d
+                 WHERE d.id = o.document_id AND o.doc_date IS DISTINCT FROM d.doc_date",
+                &[],
+            )
+            .await?;
             for table in WITH_ID {
                 exec(
                     tx,

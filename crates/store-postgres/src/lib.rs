@@ -281,6 +281,23 @@ impl Store for PgStore {
         Ok(outcomes)
     }
 
+    /// Vacuums the tables that entity profiles read from their indexes alone. Index-only
+    /// scans skip the table only for pages the visibility map marks all-visible, which
+    /// only `VACUUM` does: autovacuum would, a while after, but some servers run without
+    /// it, and a profile read before it runs fetches every row from the table.
+    fn optimize(&self, n_new: usize) -> Result<(), StoreError> {
+        if n_new == 0 {
+            return Ok(());
+        }
+        self.block_on(async {
+            let client = self.client().await?;
+            for statement in write::VACUUM_AFTER_INGEST {
+                client.batch_execute(statement).await.map_err(backend)?;
+            }
+            Ok(())
+        })
+    }
+
     fn contains(&self, hashes: &[ContentHash]) -> Result<Vec<bool>, StoreError> {
         self.read(async |tx| read::contains(tx, hashes).await)
     }

@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use futures_util::future::try_join_all;
 use tokio_postgres::Row;
 use tokio_postgres::types::ToSql;
 
@@ -20,7 +21,7 @@ use claimgraph_store::{
     SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError, StoredDocument,
 };
 
-use crate::{Tx, one, opt, rows};
+use crate::{Params, Tx, one, opt, rows};
 
 pub(crate) const DOCUMENT_COLUMNS: &str = "d.id, d.content_hash, d.external_id, d.origin, \
      d.title, d.url, d.author, d.publisher, d.doc_date, d.extractor_version, d.ingested_at";
@@ -203,6 +204,11 @@ async fn copy_links(tx: &Tx<'_>, id: i64) -> Result<(Option<CopyLink>, Vec<CopyL
 /// Search: `plainto_tsquery` makes every word required and reads no syntax, so quotes,
 /// parentheses, `-`, `*` and AND/OR/NOT are searched as text (or dropped as
 /// punctuation), never interpreted. Ranked by `ts_rank` on documents and claims alike.
+/// How many of the newest matching documents (and claims) search ranks, as the SQLite
+/// store does. `ts_rank` reads each match's whole `tsvector`: a word in most documents
+/// ("said") made a search rank eighty thousand of them, 400 ms at 100,000 documents.
+const RANKED: usize = 1000;
+
 pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
     let text = query.text.trim();
     if !text.chars().any(char::is_alphanumeric) {
@@ -210,23 +216,49 @@ pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, 
     }
     let limit = query.limit.max(1) as i64;
     let mut hits: Vec<(f32, SearchHit)> = Vec::new();
-    let documents = rows(
-        tx,
-        &format!(
-            "WITH q AS (SELECT plainto_tsquery('simple', $1) AS query),
+    let documents_sql =format!(
+            // The query is written out where it is used (not in a CTE) so that the
+            // planner sees the words: a common word is then read newest first from the
+            // primary key, a rare one through the GIN index.
+            "WITH recent AS (
+                 SELECT d.id, d.search FROM documents d
+                 WHERE d.search @@ plainto_tsquery('simple', $1) ORDER BY d.id DESC LIMIT {RANKED}
+             ),
              found AS (
-                 SELECT d.id, ts_rank(d.search, q.query) AS rank FROM documents d, q
-                 WHERE d.search @@ q.query ORDER BY rank DESC, d.id LIMIT $2
+                 SELECT r.id, ts_rank(r.search, plainto_tsquery('simple', $1)) AS rank
+                 FROM recent r
+                 ORDER BY rank DESC, r.id LIMIT $2
              )
              SELECT f.rank,
-                 ts_headline('simple', d.text, q.query,
+                 ts_headline('simple', d.text, plainto_tsquery('simple', $1),
                      'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=0, FragmentDelimiter=…, MaxFragments=1'),
                  {DOCUMENT_COLUMNS}
-             FROM found f JOIN documents d ON d.id = f.id, q ORDER BY f.rank DESC, d.id"
-        ),
-        &[&text, &limit],
-    )
-    .await?;
+             FROM found f JOIN documents d ON d.id = f.id ORDER BY f.rank DESC, d.id"
+        );
+    let claims_sql =format!(
+            // The query is written out where it is used (not in a CTE) so that the
+            // planner sees the words: a common word is then read newest first from the
+            // primary key, a rare one through the GIN index.
+            "WITH recent AS (
+                 SELECT c.id, c.search FROM claims c
+                 WHERE c.search @@ plainto_tsquery('simple', $1) ORDER BY c.id DESC LIMIT {RANKED}
+             ),
+             found AS (
+                 SELECT r.id, ts_rank(r.search, plainto_tsquery('simple', $1)) AS rank
+                 FROM recent r
+                 ORDER BY rank DESC, r.id LIMIT $2
+             )
+             SELECT f.rank,
+                 ts_headline('simple', c.content, plainto_tsquery('simple', $1),
+                     'StartSel=[, StopSel=], MaxWords=24, MinWords=8, ShortWord=0, FragmentDelimiter=…, MaxFragments=1'),
+                 c.id, {DOCUMENT_COLUMNS}
+             FROM found f JOIN claims c ON c.id = f.id JOIN documents d ON d.id = c.document_id
+             ORDER BY f.rank DESC, c.id"
+        );
+    let params: &Params<'_> = &[&text, &limit];
+    // Both kinds at once (see `load_claims_ordered`).
+    let (documents, claims) =
+        tokio::try_join!(rows(tx, &documents_sql, params), rows(tx, &claims_sql, params))?;
     for row in documents {
         hits.push((
             row.get(0),
@@ -238,24 +270,6 @@ pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, 
             },
         ));
     }
-    let claims = rows(
-        tx,
-        &format!(
-            "WITH q AS (SELECT plainto_tsquery('simple', $1) AS query),
-             found AS (
-                 SELECT c.id, ts_rank(c.search, q.query) AS rank FROM claims c, q
-                 WHERE c.search @@ q.query ORDER BY rank DESC, c.id LIMIT $2
-             )
-             SELECT f.rank,
-                 ts_headline('simple', c.content, q.query,
-                     'StartSel=[, StopSel=], MaxWords=24, MinWords=8, ShortWord=0, FragmentDelimiter=…, MaxFragments=1'),
-                 c.id, {DOCUMENT_COLUMNS}
-             FROM found f JOIN claims c ON c.id = f.id JOIN documents d ON d.id = c.document_id, q
-             ORDER BY f.rank DESC, c.id"
-        ),
-        &[&text, &limit],
-    )
-    .await?;
     for row in claims {
         hits.push((
             row.get(0),
@@ -276,8 +290,17 @@ pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, 
 pub(crate) async fn entities_named(tx: &Tx<'_>, norm: &str) -> Result<Vec<EntityRef>, StoreError> {
     Ok(rows(
         tx,
-        "SELECT e.id, e.name, e.label FROM entities e
-         WHERE e.id IN (SELECT entity_id FROM entity_aliases WHERE norm = $1)
+        // The distinct entities of a name by a skip scan of the (norm, entity) index: a
+        // name as common as "U.S." has tens of thousands of alias rows but a few entities.
+        "WITH RECURSIVE ids (entity_id) AS (
+             (SELECT entity_id FROM entity_aliases WHERE norm = $1 ORDER BY entity_id LIMIT 1)
+             UNION ALL
+             SELECT n.entity_id FROM ids CROSS JOIN LATERAL (
+                 SELECT entity_id FROM entity_aliases
+                 WHERE norm = $1 AND entity_id > ids.entity_id
+                 ORDER BY entity_id LIMIT 1) n
+         )
+         SELECT e.id, e.name, e.label FROM ids JOIN entities e ON e.id = ids.entity_id
          ORDER BY (SELECT SUM(o.n_mentions) FROM entity_occurrences o
                    WHERE o.entity_id = e.id) DESC NULLS LAST, e.id",
         &[&norm],
@@ -296,83 +319,112 @@ pub async fn entity(tx: &Tx<'_>, name: &str) -> Result<EntityProfile, StoreError
     }
     let entity = candidates.remove(0);
     let id = entity.id;
-    // Each name once per reason, from the first document that showed it.
-    let aliases = rows(
-        tx,
-        "SELECT f.alias, f.reason, f.document_id, d.external_id, f.start_at, f.end_at
-         FROM (SELECT DISTINCT ON (a.alias, a.reason) a.alias, a.reason, a.document_id,
-                   a.start_at, a.end_at
-               FROM entity_aliases a WHERE a.entity_id = $1
-               ORDER BY a.alias, a.reason, a.document_id, a.start_at, a.id) f
-         JOIN documents d ON d.id = f.document_id ORDER BY f.document_id, f.start_at",
-        &[&id],
-    )
-    .await?
-    .iter()
-    .map(|row| AliasEvidence {
-        alias: row.get(0),
-        reason: row.get(1),
-        document_id: row.get(2),
-        document_external_id: row.get(3),
-        span: span(row.get(4), row.get(5)).unwrap_or_default(),
-    })
-    .collect();
-    let occurrences = rows(
-        tx,
-        "SELECT o.document_id, d.external_id, o.name, o.n_mentions, o.matched_norm,
+    // Each name once per reason, from the first document that showed it: a skip scan
+    // over the (entity, alias, reason, document, start) index that takes the first row of
+    // each (alias, reason) and jumps past the rest, so an entity named in thousands of
+    // documents costs one index probe per distinct name, not one row per document.
+    let by_id: &Params<'_> = &[&id];
+    let occurrences_limit = PROFILE_OCCURRENCES as i64;
+    let aliases = async {
+        Ok::<_, StoreError>(
+            rows(
+                tx,
+                "WITH RECURSIVE first_of (alias, reason, document_id, start_at, end_at) AS (
+             (SELECT alias, reason, document_id, start_at, end_at FROM entity_aliases
+              WHERE entity_id = $1
+              ORDER BY alias, reason, document_id, start_at, id LIMIT 1)
+             UNION ALL
+             SELECT n.alias, n.reason, n.document_id, n.start_at, n.end_at
+             FROM first_of f CROSS JOIN LATERAL (
+                 SELECT alias, reason, document_id, start_at, end_at FROM entity_aliases
+                 WHERE entity_id = $1 AND (alias, reason) > (f.alias, f.reason)
+                 ORDER BY alias, reason, document_id, start_at, id LIMIT 1) n
+         )
+         SELECT f.alias, f.reason, f.document_id, d.external_id, f.start_at, f.end_at
+         FROM first_of f JOIN documents d ON d.id = f.document_id
+         ORDER BY f.document_id, f.start_at",
+                by_id,
+            )
+            .await?
+            .iter()
+            .map(|row| AliasEvidence {
+                alias: row.get(0),
+                reason: row.get(1),
+                document_id: row.get(2),
+                document_external_id: row.get(3),
+                span: span(row.get(4), row.get(5)).unwrap_or_default(),
+            })
+            .collect::<Vec<_>>(),
+        )
+    };
+    let occurrences = async {
+        Ok::<_, StoreError>(
+            rows(
+                tx,
+                "SELECT o.document_id, d.external_id, o.name, o.n_mentions, o.matched_norm,
              o.matched_document_id
          FROM entity_occurrences o JOIN documents d ON d.id = o.document_id
          WHERE o.entity_id = $1 ORDER BY o.document_id DESC, o.local_index LIMIT $2",
-        &[&id, &(PROFILE_OCCURRENCES as i64)],
-    )
-    .await?
-    .iter()
-    .map(|row| {
-        let matched_norm: Option<String> = row.get(4);
-        let matched_document: Option<i64> = row.get(5);
-        EntityOccurrence {
-            document_id: row.get(0),
-            document_external_id: row.get(1),
-            name: row.get(2),
-            n_mentions: row.get::<_, i32>(3) as usize,
-            matched_by: matched_norm.zip(matched_document),
-        }
-    })
-    .collect();
+                &[&id, &occurrences_limit],
+            )
+            .await?
+            .iter()
+            .map(|row| {
+                let matched_norm: Option<String> = row.get(4);
+                let matched_document: Option<i64> = row.get(5);
+                EntityOccurrence {
+                    document_id: row.get(0),
+                    document_external_id: row.get(1),
+                    name: row.get(2),
+                    n_mentions: row.get::<_, i32>(3) as usize,
+                    matched_by: matched_norm.zip(matched_document),
+                }
+            })
+            .collect::<Vec<_>>(),
+        )
+    };
     let seen = one(
         tx,
-        "SELECT COALESCE(SUM(o.n_mentions), 0)::BIGINT, MIN(d.doc_date), MAX(d.doc_date),
+        "SELECT COALESCE(SUM(o.n_mentions), 0)::BIGINT, MIN(o.doc_date), MAX(o.doc_date),
              COUNT(DISTINCT o.document_id),
              (SELECT COUNT(*) FROM claims WHERE source_entity_id = $1),
              (SELECT COUNT(DISTINCT claim_id) FROM claim_entities WHERE entity_id = $1)
-         FROM entity_occurrences o JOIN documents d ON d.id = o.document_id
+         FROM entity_occurrences o
          WHERE o.entity_id = $1",
-        &[&id],
-    )
-    .await?;
+        by_id,
+    );
     // The newest claims: ids grow with documents.
+    let by_filter = format!(
+        "c.id IN (SELECT id FROM claims WHERE source_entity_id = $1
+                  ORDER BY id DESC LIMIT {PROFILE_CLAIMS})"
+    );
+    let about_filter = format!(
+        "c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = $1
+                  GROUP BY claim_id ORDER BY claim_id DESC LIMIT {PROFILE_CLAIMS})"
+    );
     let claims_by = load_claims_ordered(
         tx,
-        &format!(
-            "c.id IN (SELECT id FROM claims WHERE source_entity_id = $1
-                      ORDER BY id DESC LIMIT {PROFILE_CLAIMS})"
-        ),
+        &by_filter,
         vec![Box::new(id)],
         "c.document_id DESC, c.start_at, c.id",
         None,
-    )
-    .await?;
+    );
     let claims_about = load_claims_ordered(
         tx,
-        &format!(
-            "c.id IN (SELECT claim_id FROM claim_entities WHERE entity_id = $1
-                      GROUP BY claim_id ORDER BY claim_id DESC LIMIT {PROFILE_CLAIMS})"
-        ),
+        &about_filter,
         vec![Box::new(id)],
         "c.document_id DESC, c.start_at, c.id",
         None,
-    )
-    .await?;
+    );
+    // Every part at once (see `load_claims_ordered`).
+    let (aliases, occurrences, seen, claims_by, claims_about, merges) = tokio::try_join!(
+        aliases,
+        occurrences,
+        seen,
+        claims_by,
+        claims_about,
+        crate::curate::merges_of(tx, id),
+    )?;
     Ok(EntityProfile {
         entity,
         aliases,
@@ -386,7 +438,7 @@ pub async fn entity(tx: &Tx<'_>, name: &str) -> Result<EntityProfile, StoreError
         claims_about,
         n_claims_about: seen.get::<_, i64>(5) as usize,
         other_matches: candidates,
-        merges: crate::curate::merges_of(tx, id).await?,
+        merges,
     })
 }
 
@@ -480,22 +532,20 @@ pub(crate) async fn load_claims_ordered(
         values.iter().map(|value| value.as_ref() as &(dyn ToSql + Sync)).collect();
     let found = rows(tx, &sql, &params).await?;
     let mut claims = Vec::with_capacity(found.len());
+    let mut source_entities = Vec::with_capacity(found.len());
     for row in found {
         let source_name: Option<String> = row.get(6);
         let source_entity: Option<i64> = row.get(7);
         let source_span = span(row.get(8), row.get(9));
-        let entity = match source_entity {
-            Some(id) => Some(entity_ref(tx, id).await?),
-            None => None,
-        };
-        let mut claim = ClaimRecord {
+        source_entities.push(source_entity);
+        let claim = ClaimRecord {
             id: row.get(0),
             span: span(row.get(1), row.get(2)).unwrap_or_default(),
             content: row.get(3),
             form: row.get(4),
             cue: row.get(5),
             cue_span: span(row.get(25), row.get(26)),
-            source: source_name.map(|name| SourceRef { name, entity, span: source_span }),
+            source: source_name.map(|name| SourceRef { name, entity: None, span: source_span }),
             stance: if row.get::<_, &str>(10) == "denies" {
                 Stance::Denies
             } else {
@@ -513,23 +563,67 @@ pub(crate) async fn load_claims_ordered(
             assessment: Assessment::default(),
             marks: Vec::new(),
         };
-        fill_claim(tx, &mut claim).await?;
         claims.push(claim);
     }
+    // All claims' facts at once: the queries of every claim are sent without waiting for
+    // the answers of the others (one connection runs them in order), so a profile of a
+    // hundred claims costs a handful of round trips, not a thousand.
+    try_join_all(claims.iter_mut().zip(source_entities).map(|(claim, source_entity)| async move {
+        if let (Some(id), Some(source)) = (source_entity, claim.source.as_mut()) {
+            source.entity = Some(entity_ref(tx, id).await?);
+        }
+        fill_claim(tx, claim).await
+    }))
+    .await?;
     Ok(claims)
 }
 
-/// Loads a claim's relays, entities, dates, quantities and places.
+/// Loads a claim's relays, entities, dates, quantities, places, verdicts and assessment,
+/// sending all the queries before reading any answer.
 async fn fill_claim(tx: &Tx<'_>, claim: &mut ClaimRecord) -> Result<(), StoreError> {
     let id = claim.id;
-    let relays = rows(
-        tx,
-        "SELECT r.name, r.start_at, r.end_at, e.id, e.name, e.label
-         FROM claim_relays r LEFT JOIN entities e ON e.id = r.entity_id
-         WHERE r.claim_id = $1 ORDER BY r.position",
-        &[&id],
-    )
-    .await?;
+    let by_id: &Params<'_> = &[&id];
+    let (relays, about, dates, quantities, places, marks, assessment) = tokio::try_join!(
+        rows(
+            tx,
+            "SELECT r.name, r.start_at, r.end_at, e.id, e.name, e.label
+             FROM claim_relays r LEFT JOIN entities e ON e.id = r.entity_id
+             WHERE r.claim_id = $1 ORDER BY r.position",
+            by_id,
+        ),
+        rows(
+            tx,
+            "SELECT e.id, e.name, e.label FROM claim_entities ce
+             JOIN entities e ON e.id = ce.entity_id
+             WHERE ce.claim_id = $1 ORDER BY ce.position",
+            by_id,
+        ),
+        rows(
+            tx,
+            "SELECT text, value, end_value, start_at, end_at FROM claim_dates
+             WHERE claim_id = $1 ORDER BY position",
+            by_id,
+        ),
+        rows(
+            tx,
+            "SELECT text, kind, value, min, max, unit, start_at, end_at FROM claim_quantities
+             WHERE claim_id = $1 ORDER BY position",
+            by_id,
+        ),
+        rows(
+            tx,
+            "SELECT text, name, geonames_id, lat, lon, precision, start_at, end_at
+             FROM claim_places WHERE claim_id = $1 ORDER BY position",
+            by_id,
+        ),
+        rows(
+            tx,
+            "SELECT id, claim_id, status, marked_by, marked_at, note FROM claim_marks
+             WHERE claim_id = $1 ORDER BY id",
+            by_id,
+        ),
+        crate::assess::assessment(tx, id),
+    )?;
     for row in relays {
         let entity = row.get::<_, Option<i64>>(3).map(|_| entity_from(&row, 3));
         claim.relays.push(SourceRef {
@@ -538,81 +632,47 @@ async fn fill_claim(tx: &Tx<'_>, claim: &mut ClaimRecord) -> Result<(), StoreErr
             span: span(row.get(1), row.get(2)),
         });
     }
-    let about = rows(
-        tx,
-        "SELECT e.id, e.name, e.label FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id
-         WHERE ce.claim_id = $1 ORDER BY ce.position",
-        &[&id],
-    )
-    .await?;
     for row in about {
         let entity = entity_from(&row, 0);
         if !claim.about.contains(&entity) {
             claim.about.push(entity);
         }
     }
-    claim.dates = rows(
-        tx,
-        "SELECT text, value, end_value, start_at, end_at FROM claim_dates WHERE claim_id = $1
-         ORDER BY position",
-        &[&id],
-    )
-    .await?
-    .iter()
-    .map(|row| DateFact {
-        text: row.get(0),
-        value: row.get(1),
-        end_value: row.get(2),
-        span: span(row.get(3), row.get(4)).unwrap_or_default(),
-    })
-    .collect();
-    claim.quantities = rows(
-        tx,
-        "SELECT text, kind, value, min, max, unit, start_at, end_at FROM claim_quantities
-         WHERE claim_id = $1 ORDER BY position",
-        &[&id],
-    )
-    .await?
-    .iter()
-    .map(|row| QuantityFact {
-        text: row.get(0),
-        kind: row.get(1),
-        value: row.get(2),
-        min: row.get(3),
-        max: row.get(4),
-        unit: row.get(5),
-        span: span(row.get(6), row.get(7)).unwrap_or_default(),
-    })
-    .collect();
-    claim.places = rows(
-        tx,
-        "SELECT text, name, geonames_id, lat, lon, precision, start_at, end_at FROM claim_places
-         WHERE claim_id = $1 ORDER BY position",
-        &[&id],
-    )
-    .await?
-    .iter()
-    .map(|row| PlaceFact {
-        text: row.get(0),
-        name: row.get(1),
-        geonames_id: row.get::<_, Option<i64>>(2).map(|id| id as u64),
-        lat: row.get(3),
-        lon: row.get(4),
-        precision: row.get::<_, i32>(5) as u8,
-        span: span(row.get(6), row.get(7)).unwrap_or_default(),
-    })
-    .collect();
-    claim.marks = rows(
-        tx,
-        "SELECT id, claim_id, status, marked_by, marked_at, note FROM claim_marks
-         WHERE claim_id = $1 ORDER BY id",
-        &[&id],
-    )
-    .await?
-    .iter()
-    .map(mark_row)
-    .collect();
-    claim.assessment = crate::assess::assessment(tx, id).await?;
+    claim.dates = dates
+        .iter()
+        .map(|row| DateFact {
+            text: row.get(0),
+            value: row.get(1),
+            end_value: row.get(2),
+            span: span(row.get(3), row.get(4)).unwrap_or_default(),
+        })
+        .collect();
+    claim.quantities = quantities
+        .iter()
+        .map(|row| QuantityFact {
+            text: row.get(0),
+            kind: row.get(1),
+            value: row.get(2),
+            min: row.get(3),
+            max: row.get(4),
+            unit: row.get(5),
+            span: span(row.get(6), row.get(7)).unwrap_or_default(),
+        })
+        .collect();
+    claim.places = places
+        .iter()
+        .map(|row| PlaceFact {
+            text: row.get(0),
+            name: row.get(1),
+            geonames_id: row.get::<_, Option<i64>>(2).map(|id| id as u64),
+            lat: row.get(3),
+            lon: row.get(4),
+            precision: row.get::<_, i32>(5) as u8,
+            span: span(row.get(6), row.get(7)).unwrap_or_default(),
+        })
+        .collect();
+    claim.marks = marks.iter().map(mark_row).collect();
+    claim.assessment = assessment;
     claimgraph_store::assess::apply_marks(&mut claim.assessment, &claim.marks);
     Ok(())
 }

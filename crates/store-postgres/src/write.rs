@@ -62,6 +62,17 @@ const INGEST_TABLES: &str = "documents, entities, entity_keys, entity_occurrence
      claim_quantities, claim_places, document_signatures, document_bands, document_origins, \
      claim_events, claim_bands, claim_conflicts";
 
+/// What `optimize` runs after an ingest: a vacuum of the tables that entity profiles and
+/// claim listings read through index-only scans, and full statistics (the writer's are
+/// coarse) for the documents, whose word frequencies decide how search reads them.
+/// Separate statements: one string of several runs as one transaction, which `VACUUM`
+/// refuses.
+pub(crate) const VACUUM_AFTER_INGEST: [&str; 2] = [
+    "VACUUM (ANALYZE) entity_occurrences, entity_aliases, claim_entities, claims, \
+     entity_keys, entities, claim_events",
+    "ANALYZE documents",
+];
+
 /// Below this many documents a table's plans hardly matter.
 const ANALYZE_FROM: i64 = 128;
 
@@ -295,7 +306,7 @@ async fn put_facts(
     all_keys.dedup();
     let ((), (), (), found) = tokio::try_join!(
         write_origin(tx, document_id, &facts.signature, &bands, &origin),
-        write_entities(tx, document_id, &entities),
+        write_entities(tx, document_id, new.document.date, &entities),
         write_claims(tx, document_id, &claims),
         claim_candidates(tx, &all_keys),
     )?;
@@ -582,6 +593,7 @@ fn resolve_entities<'a>(
 async fn write_entities(
     tx: &Tx<'_>,
     document_id: i64,
+    date: Option<NaiveDate>,
     r: &EntityRows<'_>,
 ) -> Result<(), StoreError> {
     if r.ids.is_empty() {
@@ -599,9 +611,9 @@ async fn write_entities(
              ON CONFLICT DO NOTHING
          ), new_occurrences AS (
              INSERT INTO entity_occurrences (entity_id, document_id, local_index, name,
-                 n_mentions, matched_norm, matched_document_id)
+                 n_mentions, matched_norm, matched_document_id, doc_date)
              SELECT entity_id, $1::BIGINT, local_index, name, n_mentions, matched_norm,
-                 matched_document_id
+                 matched_document_id, $24::DATE
              FROM unnest($8::BIGINT[], $9::INTEGER[], $10::TEXT[], $11::INTEGER[], $12::TEXT[],
                  $13::BIGINT[])
                  AS o (entity_id, local_index, name, n_mentions, matched_norm,
@@ -641,6 +653,7 @@ async fn write_entities(
             &r.mentions.1,
             &r.mentions.2,
             &r.mentions.3,
+            &date,
         ],
     )
     .await?;

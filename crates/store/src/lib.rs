@@ -60,10 +60,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Ranking is backend-specific; which documents and claims match is not: every word
     /// must occur, case-insensitively, and punctuation is never query syntax.
     ///
-    /// Backend differences: SQLite (FTS5, `unicode61 remove_diacritics 2`) ranks by bm25
-    /// over the newest 1,000 matches of each kind (so that a query answers in bounded time
-    /// however common its words)
-    /// and also folds diacritics ("Zürich" finds "Zurich"); PostgreSQL (`tsvector` with the
+    /// Both backends rank the newest 1,000 matches of each kind (so that a query answers
+    /// in bounded time however common its words). Backend differences: SQLite (FTS5,
+    /// `unicode61 remove_diacritics 2`) ranks by bm25 and also folds diacritics ("Zürich"
+    /// finds "Zurich"); PostgreSQL (`tsvector` with the
     /// `simple` configuration, `plainto_tsquery`) ranks by `ts_rank`, does not fold
     /// diacritics, and splits some tokens differently (it keeps "U.S.", decimals and e-mail
     /// addresses whole, and indexes "re-entry" as well as its parts). Neither stems. Snippets mark matched words with `[` `]` on both,
