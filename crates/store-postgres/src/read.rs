@@ -565,115 +565,142 @@ pub(crate) async fn load_claims_ordered(
         };
         claims.push(claim);
     }
-    // All claims' facts at once: the queries of every claim are sent without waiting for
-    // the answers of the others (one connection runs them in order), so a profile of a
-    // hundred claims costs a handful of round trips, not a thousand.
-    try_join_all(claims.iter_mut().zip(source_entities).map(|(claim, source_entity)| async move {
-        if let (Some(id), Some(source)) = (source_entity, claim.source.as_mut()) {
-            source.entity = Some(entity_ref(tx, id).await?);
-        }
-        fill_claim(tx, claim).await
-    }))
-    .await?;
+    fill_claims(tx, &mut claims, &source_entities).await?;
     Ok(claims)
 }
 
-/// Loads a claim's relays, entities, dates, quantities, places, verdicts and assessment,
-/// sending all the queries before reading any answer.
-async fn fill_claim(tx: &Tx<'_>, claim: &mut ClaimRecord) -> Result<(), StoreError> {
-    let id = claim.id;
-    let by_id: &Params<'_> = &[&id];
-    let (relays, about, dates, quantities, places, marks, assessment) = tokio::try_join!(
+/// Loads the claims' source entities, relays, entities, dates, quantities, places,
+/// verdicts and assessments: each kind of fact for all claims in one query, and all the
+/// queries sent before any answer is read (one connection runs them in order), so that a
+/// page of a hundred claims costs a few round trips and statements, not a thousand.
+async fn fill_claims(
+    tx: &Tx<'_>,
+    claims: &mut [ClaimRecord],
+    source_entities: &[Option<i64>],
+) -> Result<(), StoreError> {
+    if claims.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = claims.iter().map(|claim| claim.id).collect();
+    let mut entity_ids: Vec<i64> = source_entities.iter().flatten().copied().collect();
+    entity_ids.sort_unstable();
+    entity_ids.dedup();
+    let by_ids: &Params<'_> = &[&ids];
+    let by_entity_ids: &Params<'_> = &[&entity_ids];
+    let (sources, relays, about, dates, quantities, places, marks, assessments) = tokio::try_join!(
+        rows(tx, "SELECT id, name, label FROM entities WHERE id = ANY($1)", by_entity_ids),
         rows(
             tx,
-            "SELECT r.name, r.start_at, r.end_at, e.id, e.name, e.label
+            "SELECT r.claim_id, r.name, r.start_at, r.end_at, e.id, e.name, e.label
              FROM claim_relays r LEFT JOIN entities e ON e.id = r.entity_id
-             WHERE r.claim_id = $1 ORDER BY r.position",
-            by_id,
+             WHERE r.claim_id = ANY($1) ORDER BY r.claim_id, r.position",
+            by_ids,
         ),
         rows(
             tx,
-            "SELECT e.id, e.name, e.label FROM claim_entities ce
+            "SELECT ce.claim_id, e.id, e.name, e.label FROM claim_entities ce
              JOIN entities e ON e.id = ce.entity_id
-             WHERE ce.claim_id = $1 ORDER BY ce.position",
-            by_id,
+             WHERE ce.claim_id = ANY($1) ORDER BY ce.claim_id, ce.position",
+            by_ids,
         ),
         rows(
             tx,
-            "SELECT text, value, end_value, start_at, end_at FROM claim_dates
-             WHERE claim_id = $1 ORDER BY position",
-            by_id,
+            "SELECT claim_id, text, value, end_value, start_at, end_at FROM claim_dates
+             WHERE claim_id = ANY($1) ORDER BY claim_id, position",
+            by_ids,
         ),
         rows(
             tx,
-            "SELECT text, kind, value, min, max, unit, start_at, end_at FROM claim_quantities
-             WHERE claim_id = $1 ORDER BY position",
-            by_id,
+            "SELECT claim_id, text, kind, value, min, max, unit, start_at, end_at
+             FROM claim_quantities WHERE claim_id = ANY($1) ORDER BY claim_id, position",
+            by_ids,
         ),
         rows(
             tx,
-            "SELECT text, name, geonames_id, lat, lon, precision, start_at, end_at
-             FROM claim_places WHERE claim_id = $1 ORDER BY position",
-            by_id,
+            "SELECT claim_id, text, name, geonames_id, lat, lon, precision, start_at, end_at
+             FROM claim_places WHERE claim_id = ANY($1) ORDER BY claim_id, position",
+            by_ids,
         ),
         rows(
             tx,
             "SELECT id, claim_id, status, marked_by, marked_at, note FROM claim_marks
-             WHERE claim_id = $1 ORDER BY id",
-            by_id,
+             WHERE claim_id = ANY($1) ORDER BY claim_id, id",
+            by_ids,
         ),
-        crate::assess::assessment(tx, id),
+        try_join_all(ids.iter().map(|&id| crate::assess::assessment(tx, id))),
     )?;
-    for row in relays {
-        let entity = row.get::<_, Option<i64>>(3).map(|_| entity_from(&row, 3));
-        claim.relays.push(SourceRef {
-            name: row.get(0),
-            entity,
-            span: span(row.get(1), row.get(2)),
-        });
-    }
-    for row in about {
-        let entity = entity_from(&row, 0);
-        if !claim.about.contains(&entity) {
-            claim.about.push(entity);
+    let at: HashMap<i64, usize> = ids.iter().enumerate().map(|(n, &id)| (id, n)).collect();
+    let claim_at = |row: &Row| at.get(&row.get::<_, i64>(0)).copied();
+    let sources: HashMap<i64, EntityRef> =
+        sources.iter().map(|row| (row.get(0), entity_from(row, 0))).collect();
+    for (claim, source_entity) in claims.iter_mut().zip(source_entities) {
+        if let (Some(id), Some(source)) = (source_entity, claim.source.as_mut()) {
+            let entity = sources.get(id).cloned().ok_or_else(|| {
+                StoreError::Corrupt(format!(
+                    "claim {} names entity {id}, which is missing",
+                    claim.id
+                ))
+            })?;
+            source.entity = Some(entity);
         }
     }
-    claim.dates = dates
-        .iter()
-        .map(|row| DateFact {
-            text: row.get(0),
-            value: row.get(1),
-            end_value: row.get(2),
-            span: span(row.get(3), row.get(4)).unwrap_or_default(),
-        })
-        .collect();
-    claim.quantities = quantities
-        .iter()
-        .map(|row| QuantityFact {
-            text: row.get(0),
-            kind: row.get(1),
-            value: row.get(2),
-            min: row.get(3),
-            max: row.get(4),
-            unit: row.get(5),
-            span: span(row.get(6), row.get(7)).unwrap_or_default(),
-        })
-        .collect();
-    claim.places = places
-        .iter()
-        .map(|row| PlaceFact {
-            text: row.get(0),
+    for row in &relays {
+        let Some(n) = claim_at(row) else { continue };
+        let entity = row.get::<_, Option<i64>>(4).map(|_| entity_from(row, 4));
+        claims[n].relays.push(SourceRef {
             name: row.get(1),
-            geonames_id: row.get::<_, Option<i64>>(2).map(|id| id as u64),
-            lat: row.get(3),
-            lon: row.get(4),
-            precision: row.get::<_, i32>(5) as u8,
-            span: span(row.get(6), row.get(7)).unwrap_or_default(),
-        })
-        .collect();
-    claim.marks = marks.iter().map(mark_row).collect();
-    claim.assessment = assessment;
-    claimgraph_store::assess::apply_marks(&mut claim.assessment, &claim.marks);
+            entity,
+            span: span(row.get(2), row.get(3)),
+        });
+    }
+    for row in &about {
+        let Some(n) = claim_at(row) else { continue };
+        let entity = entity_from(row, 1);
+        if !claims[n].about.contains(&entity) {
+            claims[n].about.push(entity);
+        }
+    }
+    for row in &dates {
+        let Some(n) = claim_at(row) else { continue };
+        claims[n].dates.push(DateFact {
+            text: row.get(1),
+            value: row.get(2),
+            end_value: row.get(3),
+            span: span(row.get(4), row.get(5)).unwrap_or_default(),
+        });
+    }
+    for row in &quantities {
+        let Some(n) = claim_at(row) else { continue };
+        claims[n].quantities.push(QuantityFact {
+            text: row.get(1),
+            kind: row.get(2),
+            value: row.get(3),
+            min: row.get(4),
+            max: row.get(5),
+            unit: row.get(6),
+            span: span(row.get(7), row.get(8)).unwrap_or_default(),
+        });
+    }
+    for row in &places {
+        let Some(n) = claim_at(row) else { continue };
+        claims[n].places.push(PlaceFact {
+            text: row.get(1),
+            name: row.get(2),
+            geonames_id: row.get::<_, Option<i64>>(3).map(|id| id as u64),
+            lat: row.get(4),
+            lon: row.get(5),
+            precision: row.get::<_, i32>(6) as u8,
+            span: span(row.get(7), row.get(8)).unwrap_or_default(),
+        });
+    }
+    for row in &marks {
+        let Some(&n) = at.get(&row.get::<_, i64>(1)) else { continue };
+        claims[n].marks.push(mark_row(row));
+    }
+    for (claim, assessment) in claims.iter_mut().zip(assessments) {
+        claim.assessment = assessment;
+        claimgraph_store::assess::apply_marks(&mut claim.assessment, &claim.marks);
+    }
     Ok(())
 }
 

@@ -62,14 +62,15 @@ const INGEST_TABLES: &str = "documents, entities, entity_keys, entity_occurrence
      claim_quantities, claim_places, document_signatures, document_bands, document_origins, \
      claim_events, claim_bands, claim_conflicts";
 
-/// What `optimize` runs after an ingest: a vacuum of the tables that entity profiles and
-/// claim listings read through index-only scans, and full statistics (the writer's are
-/// coarse) for the documents, whose word frequencies decide how search reads them.
+/// What `optimize` runs after an ingest: a vacuum of the tables that entity profiles read
+/// through index-only scans (not of the large claim tables, whose index-only reads are
+/// few), and full statistics (the writer's are coarse) for the documents, whose word
+/// frequencies decide how search reads them.
 /// Separate statements: one string of several runs as one transaction, which `VACUUM`
 /// refuses.
 pub(crate) const VACUUM_AFTER_INGEST: [&str; 2] = [
-    "VACUUM (ANALYZE) entity_occurrences, entity_aliases, claim_entities, claims, \
-     entity_keys, entities, claim_events",
+    "VACUUM (ANALYZE) entity_occurrences, entity_aliases, claim_entities, entity_keys, \
+     entities",
     "ANALYZE documents",
 ];
 
