@@ -976,7 +976,12 @@ impl State<'_, '_> {
         if !self.is_closing_quote(close) || close == 0 {
             return false;
         }
-        let frames = matches!(doc.low(close - 1), "," | "?" | "!" | "—" | "–");
+        // A closing mark written as two glued marks ('') ends one token later.
+        let mut last = close - 1;
+        if last > 0 && doc.is_quote_mark(last) && !doc.input.tokens[close].space_before {
+            last -= 1;
+        }
+        let frames = matches!(doc.low(last), "," | "?" | "!" | "—" | "–");
         let own_content = after < ue
             && (matches!(doc.low(after), "that" | ":") || doc.quote_opening_at(after).is_some());
         frames && !own_content
