@@ -1346,6 +1346,24 @@ impl State<'_, '_> {
         while k < ue && k - c < 8 && (doc.low(k) == "," || is_time_word(doc.low(k))) {
             k += 1;
         }
+        // "Asked on Fox News who …", "Asked during a January debate why …", "Asked
+        // specifically what …": a short adjunct or adverb before the question.
+        if source.is_none() {
+            let mut j = k;
+            if matches!(doc.low(j), "on" | "in" | "at" | "during" | "by" | "after") {
+                j += 1;
+            }
+            while j < ue && j - k < 7 && doc.is_word(j) && !is_question_word(doc.low(j)) {
+                j += 1;
+            }
+            // The time-word walk above may already have passed the preposition.
+            let prep = |i: usize| matches!(doc.low(i), "on" | "in" | "at" | "during" | "after");
+            let adjunct =
+                j > k && (prep(k) || prep(c + 1) || (j == k + 1 && doc.low(k).ends_with("ly")));
+            if adjunct && j < ue && is_question_word(doc.low(j)) {
+                k = j;
+            }
+        }
         let mut ge = c + 1;
         let cs = match doc.low(k) {
             "about" => {
@@ -1902,6 +1920,11 @@ fn bare_verb(doc: &Doc<'_>, i: usize) -> Option<Cue> {
         "that" | "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there" | "this" | "these"
     );
     (plural_subject && clause).then_some(Cue { class, participle: false, past: false })
+}
+
+/// Words that open the question after "asked".
+fn is_question_word(w: &str) -> bool {
+    matches!(w, "about" | "if" | "whether" | "what" | "why" | "how" | "who" | "whom" | "where")
 }
 
 /// "made clear", "makes clear": a speech verb of two words.
