@@ -502,9 +502,11 @@ impl State<'_, '_> {
                 || (doc.low(c - 2) == "on"
                     && matches!(doc.low(c.saturating_sub(3)), "went" | "goes")));
         // Noun uses ("the report", "Trump's claims") and infinitives ("declined to say").
-        let pronominal = (matches!(prev, "another" | "others" | "many" | "some" | "most")
+        let pronominal = ((matches!(prev, "another" | "others" | "many" | "some" | "most")
             || (c > us + 2 && doc.low(c - 2) == "in" && is_share(doc, c)))
-            && matches!(doc.low(c), "said" | "says" | "say" | "told" | "added" | "wrote");
+            && matches!(doc.low(c), "said" | "says" | "say" | "told" | "added" | "wrote"))
+            || (matches!(cue.class, CueClass::Say | CueClass::Tell | CueClass::Belief)
+                && self.quantifier_subject(c, us));
         if (is_determiner(prev) && !pronominal) || prev == "'s" || (prev == "to" && !aspect) {
             return None;
         }
@@ -907,6 +909,38 @@ impl State<'_, '_> {
         if let Some(k) = main {
             *e = k;
         }
+    }
+
+    /// A quantifier standing alone as the subject of the cue at `c` ("Most believe",
+    /// "Several said", "Both think"): it opens its clause, so it determines no noun.
+    fn quantifier_subject(&self, c: usize, us: usize) -> bool {
+        let doc = self.doc;
+        if c == us
+            || !matches!(
+                doc.low(c - 1),
+                "many" | "some" | "most" | "few" | "several" | "both" | "all" | "others"
+            )
+        {
+            return false;
+        }
+        let q = c - 1;
+        q == us
+            || !doc.is_word(q - 1)
+            || matches!(
+                doc.low(q - 1),
+                "and"
+                    | "but"
+                    | "while"
+                    | "though"
+                    | "although"
+                    | "because"
+                    | "as"
+                    | "yet"
+                    | "so"
+                    | "that"
+                    | "where"
+                    | "when"
+            )
     }
 
     /// The subject that opens the unit, when it is a name or a pronoun: the shared
