@@ -516,8 +516,17 @@ impl State<'_, '_> {
         // "says about 550 students …": "about" before a number is an amount.
         let amount_follows = doc.low(c + 1) == "about"
             && doc.input.tokens.get(c + 2).is_some_and(|t| t.kind == TokenKind::Number);
+        // '"…," Tenney said about the money': after a quote, "about" gives the topic of
+        // the quoted words.
+        let topic_of_quote = doc.low(c + 1) == "about"
+            && matches!(cue.class, CueClass::Say | CueClass::Tell)
+            && c > us
+            && (self.is_closing_quote(c - 1)
+                || np_before(doc, c, us)
+                    .is_some_and(|s| s.0 > us && self.is_closing_quote(s.0 - 1)));
         if particle_needed.is_none()
             && !amount_follows
+            && !topic_of_quote
             && matches!(
                 doc.low(c + 1),
                 "about"
