@@ -1494,6 +1494,14 @@ impl State<'_, '_> {
                 cs += 1;
             }
             (cs, self.content_end(cs, ue))
+        } else if doc.low(source.1) == ","
+            && doc.is_word(source.1 + 1)
+            && !doc.in_quote(source.1 + 1)
+            && doc.low(a.saturating_sub(1)) == ","
+        {
+            // "Some of those concerns, according to experts, include …": set off by commas
+            // inside its clause, the frame reports the whole clause around it.
+            (floor, self.content_end(source.1 + 1, ue))
         } else {
             let mut end = a;
             while end > floor && matches!(doc.low(end - 1), "," | "—" | "–" | "(") {
