@@ -1613,10 +1613,10 @@ impl State<'_, '_> {
         if tail < ue {
             return None;
         }
-        let source = np_before(doc, colon, us)?;
-        if !doc.is_cap(source.1 - 1) || source.1 - source.0 > 6 {
-            return None;
-        }
+        let named = np_before(doc, colon, us)
+            .filter(|s| doc.is_cap(s.1 - 1) && s.1 - s.0 <= 6)
+            .or_else(|| self.speaker_before_colon(colon, us));
+        let source = named?;
         Some(Draft {
             source: Some(source),
             cue: Some((colon, colon + 1)),
@@ -1625,6 +1625,25 @@ impl State<'_, '_> {
             continues: None,
             unit: u,
         })
+    }
+
+    /// 'Martell, the doctor, is more blunt: "…"', 'He then listed the qualities: "…"': a
+    /// clause whose subject is a name or a pronoun and that has no cue of its own
+    /// introduces the quote after its colon; its subject speaks.
+    fn speaker_before_colon(&self, colon: usize, us: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        if colon - us < 3
+            || (us..colon).any(|k| doc.in_quote(k) || self.lexicon.get(doc.low(k)).is_some())
+        {
+            return None;
+        }
+        let subject = self.clause_subject(us, colon)?;
+        // A pronoun, a full name, or a name with an appositive ("Martell, the doctor, …");
+        // a lone capitalized opener is none ("Wait, it gets better:").
+        let pronoun = is_source_pronoun(doc.low(subject.0));
+        let full_name = subject.1 - subject.0 >= 2 && doc.is_word(subject.1);
+        let appositive = doc.low(subject.1) == "," && is_determiner(doc.low(subject.1 + 1));
+        (pronoun || full_name || appositive).then_some(subject)
     }
 
     /// "In the latest poll, …", "By one estimate, …", "…, by the AP's tally": a document
