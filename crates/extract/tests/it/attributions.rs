@@ -1376,3 +1376,18 @@ fn bare_verbs_quantifier_subjects_and_other_senses() {
     check("The team maintained a lead all season.", &[]);
     check("We have high hopes and the hope that it lasts.", &[]);
 }
+
+#[test]
+fn according_to_inside_its_clause_and_a_speaker_before_a_colon() {
+    check(
+        "Some of those concerns, according to security experts, include a link to the army.",
+        &[
+            "security experts | according to | Some of those concerns, according to security experts, include a link to the army | indirect | -",
+        ],
+    );
+    check(
+        "Martell, the doctor on the shore, is more blunt: \"With this monitoring, they will find things.\"",
+        &["Martell | : | \"With this monitoring, they will find things.\" | direct | -"],
+    );
+    check("Wait, it gets better: \"By law, the president sets the number.\"", &[]);
+}
