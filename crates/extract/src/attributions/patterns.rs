@@ -289,10 +289,24 @@ impl State<'_, '_> {
         if tail < ue || quote.end - quote.start < 3 {
             return;
         }
-        let Some(last) = self.drafts.len().checked_sub(1) else { return };
-        if self.drafts[last].unit + CONTINUATION_UNITS < u {
+        let last = self.drafts.len().checked_sub(1);
+        let Some(last) = last.filter(|&l| self.drafts[l].unit + CONTINUATION_UNITS >= u) else {
+            // A closed quote of its own far from any attribution: someone's words all the
+            // same, with no speaker named near it.
+            if !quote.closed {
+                return;
+            }
+            self.used_quote[q] = true;
+            self.drafts.push(Draft {
+                source: None,
+                cue: None,
+                parts: vec![(quote.start, quote.end)],
+                form: AttributionForm::Direct,
+                continues: None,
+                unit: u,
+            });
             return;
-        }
+        };
         self.used_quote[q] = true;
         let same_paragraph =
             !(self.drafts[last].content_end()..=quote.start).any(|k| doc.para_start(k));

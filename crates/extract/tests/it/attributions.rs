@@ -1391,3 +1391,11 @@ fn according_to_inside_its_clause_and_a_speaker_before_a_colon() {
     );
     check("Wait, it gets better: \"By law, the president sets the number.\"", &[]);
 }
+
+#[test]
+fn a_closed_quote_of_its_own_is_someones_words() {
+    check(
+        "The shop is the only one in town.\n\n“If you want comics, you can go elsewhere.”",
+        &["- | - | “If you want comics, you can go elsewhere.” | direct | -"],
+    );
+}
