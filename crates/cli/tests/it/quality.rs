@@ -114,8 +114,8 @@ fn attributions_ggt() {
         "ggt",
         "attributions",
         &[
-            ("attributions.relation.overlap.f1", 0.79),
-            ("attributions.content.soft.f1", 0.83),
+            ("attributions.relation.overlap.f1", 0.80),
+            ("attributions.content.soft.f1", 0.84),
             ("attributions.source.exact.f1", 0.68),
             ("attributions.cue.exact.f1", 0.72),
         ],
@@ -129,9 +129,9 @@ fn attributions_polnear() {
         "attributions",
         &[
             ("attributions.relation.overlap.f1", 0.67),
-            ("attributions.content.soft.f1", 0.78),
+            ("attributions.content.soft.f1", 0.79),
             ("attributions.source.exact.f1", 0.57),
-            ("attributions.cue.exact.f1", 0.61),
+            ("attributions.cue.exact.f1", 0.62),
         ],
     );
 }

@@ -136,6 +136,7 @@ pub fn extract(doc: &Doc<'_>, lexicon: &Lexicon) -> Vec<Draft> {
                 .or_else(|| made_clear(doc, i))
                 .or_else(|| seen_as(doc, i))
                 .or_else(|| call_them(doc, i))
+                .or_else(|| bare_verb(doc, i))
                 && let Some(draft) = state.at_cue(u, i, cue, us, ue, unit_first_draft)
             {
                 next = draft.cue.map_or(i + 1, |c| c.1.max(i + 1));
@@ -288,10 +289,24 @@ impl State<'_, '_> {
         if tail < ue || quote.end - quote.start < 3 {
             return;
         }
-        let Some(last) = self.drafts.len().checked_sub(1) else { return };
-        if self.drafts[last].unit + CONTINUATION_UNITS < u {
+        let last = self.drafts.len().checked_sub(1);
+        let Some(last) = last.filter(|&l| self.drafts[l].unit + CONTINUATION_UNITS >= u) else {
+            // A closed quote of its own far from any attribution: someone's words all the
+            // same, with no speaker named near it.
+            if !quote.closed {
+                return;
+            }
+            self.used_quote[q] = true;
+            self.drafts.push(Draft {
+                source: None,
+                cue: None,
+                parts: vec![(quote.start, quote.end)],
+                form: AttributionForm::Direct,
+                continues: None,
+                unit: u,
+            });
             return;
-        }
+        };
         self.used_quote[q] = true;
         let same_paragraph =
             !(self.drafts[last].content_end()..=quote.start).any(|k| doc.para_start(k));
@@ -501,9 +516,11 @@ impl State<'_, '_> {
                 || (doc.low(c - 2) == "on"
                     && matches!(doc.low(c.saturating_sub(3)), "went" | "goes")));
         // Noun uses ("the report", "Trump's claims") and infinitives ("declined to say").
-        let pronominal = (matches!(prev, "another" | "others" | "many" | "some" | "most")
+        let pronominal = ((matches!(prev, "another" | "others" | "many" | "some" | "most")
             || (c > us + 2 && doc.low(c - 2) == "in" && is_share(doc, c)))
-            && matches!(doc.low(c), "said" | "says" | "say" | "told" | "added" | "wrote");
+            && matches!(doc.low(c), "said" | "says" | "say" | "told" | "added" | "wrote"))
+            || (matches!(cue.class, CueClass::Say | CueClass::Tell | CueClass::Belief)
+                && self.quantifier_subject(c, us));
         if (is_determiner(prev) && !pronominal) || prev == "'s" || (prev == "to" && !aspect) {
             return None;
         }
@@ -513,8 +530,17 @@ impl State<'_, '_> {
         // "says about 550 students …": "about" before a number is an amount.
         let amount_follows = doc.low(c + 1) == "about"
             && doc.input.tokens.get(c + 2).is_some_and(|t| t.kind == TokenKind::Number);
+        // '"…," Tenney said about the money': after a quote, "about" gives the topic of
+        // the quoted words.
+        let topic_of_quote = doc.low(c + 1) == "about"
+            && matches!(cue.class, CueClass::Say | CueClass::Tell)
+            && c > us
+            && (self.is_closing_quote(c - 1)
+                || np_before(doc, c, us)
+                    .is_some_and(|s| s.0 > us && self.is_closing_quote(s.0 - 1)));
         if particle_needed.is_none()
             && !amount_follows
+            && !topic_of_quote
             && matches!(
                 doc.low(c + 1),
                 "about"
@@ -547,6 +573,13 @@ impl State<'_, '_> {
             && !(matches!(doc.low(c + 1), "," | ":" | "that") || doc.is_quote_mark(c + 1))
             && !(c > us && (doc.low(c - 1) == "," || doc.is_quote_mark(c - 1)))
             && !(c >= us + 2 && (doc.low(c - 2) == "," || doc.is_quote_mark(c - 2)))
+        {
+            return None;
+        }
+        // "maintained a lead", "advised the campaign": other senses; as cues these verbs
+        // take a clause, a quote or close a postposed attribution.
+        if (doc.low(c).starts_with("maintain") || doc.low(c).starts_with("advis"))
+            && !self.clause_complement(c, us)
         {
             return None;
         }
@@ -668,7 +701,8 @@ impl State<'_, '_> {
                 gs -= 1;
                 progressive = (matches!(cue.class, CueClass::Say | CueClass::Tell)
                     || particle_needed.is_some())
-                    && !matches!(doc.low(c), "calling" | "responding" | "commenting");
+                    && (!matches!(doc.low(c), "calling" | "responding" | "commenting")
+                        || matches!(doc.low(c + 1), "for" | "on"));
             }
         }
         let mut ge = c + 1;
@@ -706,13 +740,18 @@ impl State<'_, '_> {
         if gs > us
             && !appositive_subject
             && (doc.low(gs - 1) == "," || self.is_closing_quote(gs - 1))
-            && (matches!(cue.class, CueClass::Say | CueClass::Tell)
-                || (particle && self.is_closing_quote(gs - 1)))
+            // Any cue after a closing quote ('"…," echoes McMillen', '"…," points out X');
+            // after a comma only speech without a particle ("…, called on X to" is no
+            // inverted cue: X is the addressee).
+            && ((matches!(cue.class, CueClass::Say | CueClass::Tell) && !particle)
+                || self.is_closing_quote(gs - 1))
         {
             // "…, said he." only at the end of the clause: "…, said he already knew" is
             // preposed.
             let source = np_after(doc, ge, ue, After::Inverted).filter(|src| {
-                if is_source_pronoun(doc.low(src.0)) {
+                if self.quote_frames(gs - 1, src.1, ue) {
+                    true
+                } else if is_source_pronoun(doc.low(src.0)) {
                     ends_clause(doc, src.1, ue)
                 } else {
                     self.clause_ends_at(src.1, ue)
@@ -751,7 +790,8 @@ impl State<'_, '_> {
             && (matches!(cue.class, CueClass::Say | CueClass::Tell | CueClass::Belief)
                 || (cue.class == CueClass::Finding && ends_clause(doc, ge, ue)))
             && !matches!(doc.low(src.0), "who" | "which" | "that")
-            && self.clause_ends_at(self.skip_addressee(cue, ge, ue), ue)
+            && (self.quote_frames(src.0 - 1, ge, ue)
+                || self.clause_ends_at(self.skip_addressee(cue, ge, ue), ue))
         {
             let after = ge;
             if let Some(draft) =
@@ -775,7 +815,8 @@ impl State<'_, '_> {
         if !self.clause_follows(cue, ge, ue) {
             return None;
         }
-        let (parts, form) = self.content_after(cue, ge, us, ue, u)?;
+        let (mut parts, form) = self.content_after(cue, ge, us, ue, u)?;
+        self.end_subordinate_clause(source, &mut parts);
         Some(Draft {
             source: Some(source),
             cue: Some(cue_span),
@@ -845,6 +886,86 @@ impl State<'_, '_> {
         })
     }
 
+    /// The cue at `c` takes a clause ("that", a subject pronoun), a quote or a colon, or
+    /// closes a postposed attribution after a comma or a quote.
+    fn clause_complement(&self, c: usize, us: usize) -> bool {
+        let doc = self.doc;
+        let next = doc.low(c + 1);
+        matches!(next, "that" | ":" | "he" | "she" | "they" | "it" | "we" | "i" | "you")
+            || doc.quote_opening_at(c + 1).is_some()
+            || (c >= us + 2 && (doc.low(c - 2) == "," || self.is_closing_quote(c - 2)))
+            || (c > us && self.is_closing_quote(c - 1))
+    }
+
+    /// "Though Dunphy said he was loath to …, he believed …": a cue in a subordinate
+    /// clause reports only up to the comma that closes it, where the main clause's
+    /// subject comes.
+    fn end_subordinate_clause(&self, source: (usize, usize), parts: &mut [(usize, usize)]) {
+        let doc = self.doc;
+        let [(s, e)] = parts else { return };
+        let opener = source.0.checked_sub(1).map_or("", |k| doc.low(k));
+        if !matches!(
+            opener,
+            "though"
+                | "although"
+                | "while"
+                | "when"
+                | "if"
+                | "because"
+                | "after"
+                | "before"
+                | "since"
+                | "once"
+                | "unless"
+                | "whereas"
+        ) {
+            return;
+        }
+        let main = (*s + 1..*e).find(|&k| {
+            doc.low(k) == ","
+                && !doc.in_quote(k)
+                && k + 2 < *e
+                && (is_source_pronoun(doc.low(k + 1))
+                    || is_determiner(doc.low(k + 1))
+                    || doc.is_cap(k + 1))
+        });
+        if let Some(k) = main {
+            *e = k;
+        }
+    }
+
+    /// A quantifier standing alone as the subject of the cue at `c` ("Most believe",
+    /// "Several said", "Both think"): it opens its clause, so it determines no noun.
+    fn quantifier_subject(&self, c: usize, us: usize) -> bool {
+        let doc = self.doc;
+        if c == us
+            || !matches!(
+                doc.low(c - 1),
+                "many" | "some" | "most" | "few" | "several" | "both" | "all" | "others"
+            )
+        {
+            return false;
+        }
+        let q = c - 1;
+        q == us
+            || !doc.is_word(q - 1)
+            || matches!(
+                doc.low(q - 1),
+                "and"
+                    | "but"
+                    | "while"
+                    | "though"
+                    | "although"
+                    | "because"
+                    | "as"
+                    | "yet"
+                    | "so"
+                    | "that"
+                    | "where"
+                    | "when"
+            )
+    }
+
     /// The subject that opens the unit, when it is a name or a pronoun: the shared
     /// subject of "Sullivan put off the decision but said …".
     fn clause_subject(&self, us: usize, ue: usize) -> Option<(usize, usize)> {
@@ -901,6 +1022,26 @@ impl State<'_, '_> {
             return ge + 1;
         }
         np_after(self.doc, ge, ue, After::Inverted).map_or(ge, |o| o.1)
+    }
+
+    /// A quote closed at `close` whose last word is followed by a comma, "?" or "!" inside
+    /// the marks ('"…," he said'): the quote is the content of the cue after it, whatever
+    /// adjunct follows the cue ('"…," he said 30 minutes into the debate'), unless the cue
+    /// goes on to content of its own ("that", a colon, an opening quote).
+    fn quote_frames(&self, close: usize, after: usize, ue: usize) -> bool {
+        let doc = self.doc;
+        if !self.is_closing_quote(close) || close == 0 {
+            return false;
+        }
+        // A closing mark written as two glued marks ('') ends one token later.
+        let mut last = close - 1;
+        if last > 0 && doc.is_quote_mark(last) && !doc.input.tokens[close].space_before {
+            last -= 1;
+        }
+        let frames = matches!(doc.low(last), "," | "?" | "!" | "—" | "–");
+        let own_content = after < ue
+            && (matches!(doc.low(after), "that" | ":") || doc.quote_opening_at(after).is_some());
+        frames && !own_content
     }
 
     /// True when nothing but punctuation or a short adjunct ("in a statement", "on
@@ -1069,6 +1210,25 @@ impl State<'_, '_> {
         let doc = self.doc;
         // "…, saying", "… by saying", "… — saying": the participle hangs on the clause.
         // "…, saying X and calling him …": a second participle of the same clause.
+        // "He was quoted as saying …": the subject of the passive speaks.
+        if c >= us + 3
+            && doc.low(c - 1) == "as"
+            && doc.low(c - 2) == "quoted"
+            && let Some(speaker) = (2..4)
+                .map(|n| c - n)
+                .filter(|&k| k > us && is_be(doc.low(k - 1)))
+                .find_map(|k| np_before(doc, k - 1, us))
+        {
+            let (parts, form) = self.content_after(cue, cue_span.1, us, ue, u)?;
+            return Some(Draft {
+                source: Some(speaker),
+                cue: Some(cue_span),
+                parts,
+                form,
+                continues: None,
+                unit: u,
+            });
+        }
         let after_comma = c > us
             && (matches!(doc.low(c - 1), "," | "by" | "—" | "–")
                 || self.is_closing_quote(c - 1)
@@ -1144,6 +1304,7 @@ impl State<'_, '_> {
                 | "signs"
                 | "banner"
         ) || (cue.class == CueClass::Say && is_share(doc, cue_span.0))
+            || self.with_subject(cue_span.0, us)
         {
             // "…, with 22 percent saying they would not vote": a share of a poll.
             let text = np_before(doc, cue_span.0, us);
@@ -1164,6 +1325,14 @@ impl State<'_, '_> {
         }
         let (parts, form) = self.content_after(cue, cue_span.1, us, ue, u)?;
         Some(Draft { source, cue: Some(cue_span), parts, form, continues: None, unit: u })
+    }
+
+    /// "with Trump calling for a ban", "with the campaign saying …": the noun phrase
+    /// after "with" is the subject of the participle at `gs`.
+    fn with_subject(&self, gs: usize, us: usize) -> bool {
+        let doc = self.doc;
+        np_before(doc, gs, us)
+            .is_some_and(|np| np.0 > us && doc.low(np.0 - 1) == "with" && np.1 == gs)
     }
 
     /// The subject and the verb group of "X (has) issued / put out / sent a statement …",
@@ -1233,6 +1402,24 @@ impl State<'_, '_> {
         }
         while k < ue && k - c < 8 && (doc.low(k) == "," || is_time_word(doc.low(k))) {
             k += 1;
+        }
+        // "Asked on Fox News who …", "Asked during a January debate why …", "Asked
+        // specifically what …": a short adjunct or adverb before the question.
+        if source.is_none() {
+            let mut j = k;
+            if matches!(doc.low(j), "on" | "in" | "at" | "during" | "by" | "after") {
+                j += 1;
+            }
+            while j < ue && j - k < 7 && doc.is_word(j) && !is_question_word(doc.low(j)) {
+                j += 1;
+            }
+            // The time-word walk above may already have passed the preposition.
+            let prep = |i: usize| matches!(doc.low(i), "on" | "in" | "at" | "during" | "after");
+            let adjunct =
+                j > k && (prep(k) || prep(c + 1) || (j == k + 1 && doc.low(k).ends_with("ly")));
+            if adjunct && j < ue && is_question_word(doc.low(j)) {
+                k = j;
+            }
         }
         let mut ge = c + 1;
         let cs = match doc.low(k) {
@@ -1321,6 +1508,14 @@ impl State<'_, '_> {
                 cs += 1;
             }
             (cs, self.content_end(cs, ue))
+        } else if doc.low(source.1) == ","
+            && doc.is_word(source.1 + 1)
+            && !doc.in_quote(source.1 + 1)
+            && doc.low(a.saturating_sub(1)) == ","
+        {
+            // "Some of those concerns, according to experts, include …": set off by commas
+            // inside its clause, the frame reports the whole clause around it.
+            (floor, self.content_end(source.1 + 1, ue))
         } else {
             let mut end = a;
             while end > floor && matches!(doc.low(end - 1), "," | "—" | "–" | "(") {
@@ -1432,10 +1627,10 @@ impl State<'_, '_> {
         if tail < ue {
             return None;
         }
-        let source = np_before(doc, colon, us)?;
-        if !doc.is_cap(source.1 - 1) || source.1 - source.0 > 6 {
-            return None;
-        }
+        let named = np_before(doc, colon, us)
+            .filter(|s| doc.is_cap(s.1 - 1) && s.1 - s.0 <= 6)
+            .or_else(|| self.speaker_before_colon(colon, us));
+        let source = named?;
         Some(Draft {
             source: Some(source),
             cue: Some((colon, colon + 1)),
@@ -1444,6 +1639,25 @@ impl State<'_, '_> {
             continues: None,
             unit: u,
         })
+    }
+
+    /// 'Martell, the doctor, is more blunt: "…"', 'He then listed the qualities: "…"': a
+    /// clause whose subject is a name or a pronoun and that has no cue of its own
+    /// introduces the quote after its colon; its subject speaks.
+    fn speaker_before_colon(&self, colon: usize, us: usize) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        if colon - us < 3
+            || (us..colon).any(|k| doc.in_quote(k) || self.lexicon.get(doc.low(k)).is_some())
+        {
+            return None;
+        }
+        let subject = self.clause_subject(us, colon)?;
+        // A pronoun, a full name, or a name with an appositive ("Martell, the doctor, …");
+        // a lone capitalized opener is none ("Wait, it gets better:").
+        let pronoun = is_source_pronoun(doc.low(subject.0));
+        let full_name = subject.1 - subject.0 >= 2 && doc.is_word(subject.1);
+        let appositive = doc.low(subject.1) == "," && is_determiner(doc.low(subject.1 + 1));
+        (pronoun || full_name || appositive).then_some(subject)
     }
 
     /// "In the latest poll, …", "By one estimate, …", "…, by the AP's tally": a document
@@ -1765,6 +1979,36 @@ fn call_them(doc: &Doc<'_>, i: usize) -> Option<Cue> {
             "back" | "up" | "out" | "off" | "to" | "and" | "or" | "tomorrow" | "soon" | "now"
         ))
     .then_some(Cue { class: CueClass::Say, participle: false, past: false })
+}
+
+/// Base forms left out of the lexicon as mostly nouns ("the hope", "a claim") are verbs
+/// between a plural or pronoun subject and a clause: "Party leaders hope that …", "they
+/// fear he will …", "Republicans claim that …" (the other forms are in the lexicon).
+fn bare_verb(doc: &Doc<'_>, i: usize) -> Option<Cue> {
+    let class = match doc.low(i) {
+        "hope" | "fear" | "doubt" | "worry" | "suspect" | "feel" => CueClass::Belief,
+        "claim" | "estimate" => CueClass::Say,
+        _ => return None,
+    };
+    let prev = doc.low(i.checked_sub(1)?);
+    let plural_subject = matches!(prev, "they" | "we" | "i" | "you" | "who")
+        || (doc.is_word(i - 1)
+            && prev.len() > 3
+            && prev.ends_with('s')
+            && !prev.ends_with("ss")
+            && !prev.ends_with("'s")
+            && !is_np_stop(prev)
+            && !is_determiner(prev));
+    let clause = matches!(
+        doc.low(i + 1),
+        "that" | "he" | "she" | "they" | "it" | "we" | "i" | "you" | "there" | "this" | "these"
+    );
+    (plural_subject && clause).then_some(Cue { class, participle: false, past: false })
+}
+
+/// Words that open the question after "asked".
+fn is_question_word(w: &str) -> bool {
+    matches!(w, "about" | "if" | "whether" | "what" | "why" | "how" | "who" | "whom" | "where")
 }
 
 /// "made clear", "makes clear": a speech verb of two words.

@@ -6,8 +6,10 @@
 //! an opening mark (the convention for quotes that run over several paragraphs) and is
 //! cut at the break otherwise, so that a missing closing mark never swallows the rest of
 //! the document. Marks inside an open quote nest one level (“… ‘…’ …”) and never close
-//! it. Single marks ‘…’ make a top-level quote only when no double quote is open and the
-//! closing mark is found in the same paragraph: a lone ’ is more often an apostrophe.
+//! it, but for an opening mark written for the closing one (“…,“ said X): glued to what
+//! comes before it and not to a word after it, it closes. Single marks ‘…’ make a
+//! top-level quote only when no double quote is open and the closing mark is found in the
+//! same paragraph: a lone ’ is more often an apostrophe.
 //!
 //! The pass keeps a constant amount of state besides the output, so it is linear in the
 //! number of tokens whatever the marks look like.
@@ -132,6 +134,17 @@ pub fn find_quotes(text: &str, tokens: &[Token]) -> Vec<Quote> {
                 } else {
                     depth -= 1;
                 }
+            }
+            // “…,“ with an opening mark for the closing one: glued to the word or comma
+            // before it and not to a word after it, it closes.
+            (Some((start, _)), Mark::Open)
+                if depth == 0
+                    && !tokens[i].space_before
+                    && !(glued_after(i)
+                        && word(i + 1).chars().next().is_some_and(char::is_alphanumeric)) =>
+            {
+                quotes.push(Quote { start, end: i + 1, closed: true });
+                open = None;
             }
             (Some(_), Mark::Open | Mark::LowOpen) => depth = depth.saturating_add(1),
             (Some((start, _)), Mark::Close | Mark::Straight) => {

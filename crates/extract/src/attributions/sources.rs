@@ -355,7 +355,12 @@ const MAX_LONG_APPOSITIVE: usize = 45;
 /// opens the clause. Only sentence punctuation and quotes stop it.
 fn long_appositive(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, usize)> {
     let mut start = floor;
-    while start < comma && matches!(doc.low(start), "but" | "and" | "yet" | "so" | "then") {
+    // '"…," Cecelia Purner, 67, a retired …, said': the quote before the name is the
+    // content of a postposed cue, not part of the subject.
+    while start < comma
+        && (doc.in_quote(start)
+            || matches!(doc.low(start), "but" | "and" | "yet" | "so" | "then" | "," | "—" | "–"))
+    {
         start += 1;
     }
     if !doc.is_cap(start) {

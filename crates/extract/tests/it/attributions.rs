@@ -1320,3 +1320,82 @@ fn call_before_an_object_pronoun() {
     check("I will call him tomorrow.", &[]);
     check("We made the call at noon.", &[]);
 }
+
+#[test]
+fn a_quote_closed_by_a_comma_frames_its_cue_whatever_follows() {
+    check(
+        "“We will win this state,” Reyes said 20 minutes into the rally.",
+        &["Reyes | said | “We will win this state,” | direct | -"],
+    );
+    check(
+        "“The costs are too high,” Park said about the stadium.",
+        &["Park | said | “The costs are too high,” | direct | -"],
+    );
+    check("“The plan works,” echoes Lowe.", &["Lowe | echoes | “The plan works,” | direct | -"]);
+    // An opening mark written for the closing one still closes the quote.
+    check("“It was a mistake,“ said Reyes.", &["Reyes | said | “It was a mistake,“ | direct | -"]);
+}
+
+#[test]
+fn subordinate_clauses_passives_and_absolute_participles() {
+    check(
+        "Though Reyes said the plan was sound, she believed the timing was wrong.",
+        &[
+            "Reyes | said | the plan was sound | indirect | -",
+            "she | believed | the timing was wrong | indirect | -",
+        ],
+    );
+    check(
+        "Lowe was quoted as saying that the talks had stalled.",
+        &["Lowe | saying | that the talks had stalled | indirect | -"],
+    );
+    check(
+        "Turnout rose, with Reyes calling for a recount.",
+        &["Reyes | calling for | a recount | indirect | -"],
+    );
+    check(
+        "Park is calling for a new vote.",
+        &["Park | is calling for | a new vote | indirect | -"],
+    );
+    check(
+        "Asked on Sunday whether she would run, Lowe smiled.",
+        &["- | Asked | whether she would run | indirect | -"],
+    );
+}
+
+#[test]
+fn bare_verbs_quantifier_subjects_and_other_senses() {
+    check(
+        "Union leaders hope that the strike ends soon.",
+        &["Union leaders | hope | that the strike ends soon | indirect | -"],
+    );
+    check(
+        "Most believe that the economy has improved.",
+        &["Most | believe | that the economy has improved | indirect | -"],
+    );
+    check("The team maintained a lead all season.", &[]);
+    check("We have high hopes and the hope that it lasts.", &[]);
+}
+
+#[test]
+fn according_to_inside_its_clause_and_a_speaker_before_a_colon() {
+    check(
+        "Some of those concerns, according to security experts, include a link to the army.",
+        &[
+            "security experts | according to | Some of those concerns, according to security experts, include a link to the army | indirect | -",
+        ],
+    );
+    check(
+        "Martell, the doctor on the shore, is more blunt: \"With this monitoring, they will find things.\"",
+        &["Martell | : | \"With this monitoring, they will find things.\" | direct | -"],
+    );
+    check("Wait, it gets better: \"By law, the president sets the number.\"", &[]);
+}
+
+#[test]
+fn a_closed_quote_of_its_own_is_someones_words() {
+    check(
+        "The shop is the only one in town.\n\n“If you want comics, you can go elsewhere.”",
+        &["- | - | “If you want comics, you can go elsewhere.” | direct | -"],
+    );
+}
