@@ -21,7 +21,7 @@ use claimgraph_store::{
     SearchQuery, SourceKind, SourceRef, SourceSummary, Stats, StoreError, StoredDocument,
 };
 
-use crate::{Params, Tx, one, opt, rows};
+use crate::{Params, Tx, backend, one, opt, rows};
 
 pub(crate) const DOCUMENT_COLUMNS: &str = "d.id, d.content_hash, d.external_id, d.origin, \
      d.title, d.url, d.author, d.publisher, d.doc_date, d.extractor_version, d.ingested_at";
@@ -313,6 +313,12 @@ pub(crate) async fn entities_named(tx: &Tx<'_>, norm: &str) -> Result<Vec<Entity
 
 pub async fn entity(tx: &Tx<'_>, name: &str) -> Result<EntityProfile, StoreError> {
     let norm = normalize_name(name);
+    // A profile runs the same few statements for each of its hundred claims. PostgreSQL
+    // plans a prepared statement anew for its first five runs on a connection, and a
+    // command-line query has a new connection each time: planning took as long as
+    // running (33 ms against 40 ms for "U.S." at 100,000 documents). The profile's
+    // statements look rows up by id, where one plan fits every value.
+    tx.batch_execute("SET LOCAL plan_cache_mode = force_generic_plan").await.map_err(backend)?;
     let mut candidates = entities_named(tx, &norm).await?;
     if candidates.is_empty() {
         return Err(StoreError::NotFound(format!("no entity named {name:?}")));
