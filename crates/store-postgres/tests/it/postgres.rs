@@ -134,3 +134,47 @@ fn entities_of_one_document_sharing_a_name_are_created_once() {
     assert_eq!((stats.entities, stats.mentions), (1, 2));
     assert_eq!(store.entity("Acme Corp").expect("entity").occurrences.len(), 2);
 }
+
+/// Once the writer has analyzed the store, search reads rare words through the GIN index
+/// and common ones newest first (read.rs, `newest_first`): both find the same documents
+/// as before any statistics existed.
+#[test]
+fn search_finds_the_same_matches_with_and_without_statistics() {
+    use claimgraph_store::{HitKind, SearchQuery};
+    let Some(admin) = admin_url("search_finds_the_same_matches") else { return };
+    let database = TestDatabase::create(&admin);
+    let store = PgStore::open(&database.url).expect("open");
+    let put = |from: usize, to: usize| {
+        let batch: Vec<_> = (from..to)
+            .map(|n| {
+                let rare = if n % 25 == 0 { " A zebra escaped." } else { "" };
+                let text = format!("Report {n}: the minister said prices rose.{rare}");
+                Fixture::new(&format!("r{n}"), &text).build()
+            })
+            .collect();
+        store.put_batch(&batch).expect("put");
+    };
+    let documents = |text: &str| -> Vec<String> {
+        let hits =
+            store.search(&SearchQuery { text: text.to_string(), limit: 50 }).expect("search");
+        let mut found: Vec<String> = hits
+            .into_iter()
+            .filter(|hit| hit.kind == HitKind::Document)
+            .map(|hit| hit.document.external_id)
+            .collect();
+        found.sort();
+        found
+    };
+    // Fewer documents than the writer analyzes at: no statistics yet.
+    put(0, 100);
+    assert_eq!(documents("zebra"), ["r0", "r25", "r50", "r75"]);
+    assert_eq!(documents("minister said").len(), 50);
+    // Past it: the batch is followed by ANALYZE, and the words' shares are known.
+    put(100, 300);
+    let expected: Vec<String> = (0..300).step_by(25).map(|n| format!("r{n}")).collect();
+    let mut expected = expected;
+    expected.sort();
+    assert_eq!(documents("zebra"), expected);
+    assert_eq!(documents("minister said").len(), 50);
+    assert_eq!(documents("zebra minister"), expected);
+}
