@@ -257,6 +257,26 @@ async fn newest_first(tx: &Tx<'_>, text: &str) -> Result<(bool, bool), StoreErro
     Ok(newest)
 }
 
+/// The `recent` and `found` steps of a search over `table` (documents or claims): its
+/// newest [`RANKED`] matches of `$1`, found newest first or through the GIN index (an
+/// order the primary key cannot give, `id + 0`; see [`newest_first`]), and the best `$2`
+/// of them by `ts_rank`.
+fn ranked_matches(table: &str, newest: bool) -> String {
+    let order = if newest { "t.id DESC" } else { "t.id + 0 DESC" };
+    format!(
+        "WITH recent AS (
+             SELECT t.id, t.search FROM {table} t
+             WHERE t.search @@ plainto_tsquery('simple', $1)
+             ORDER BY {order} LIMIT {RANKED}
+         ),
+         found AS (
+             SELECT r.id, ts_rank(r.search, plainto_tsquery('simple', $1)) AS rank
+             FROM recent r
+             ORDER BY rank DESC, r.id LIMIT $2
+         )"
+    )
+}
+
 pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
     let text = query.text.trim();
     if !text.chars().any(char::is_alphanumeric) {
@@ -267,45 +287,24 @@ pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, 
     // How the newest matches are found depends on how common the words are; see
     // `newest_first`.
     let (documents_newest, claims_newest) = newest_first(tx, text).await?;
-    let order = |newest: bool, id: &str| {
-        if newest { format!("{id} DESC") } else { format!("{id} + 0 DESC") }
-    };
     let documents_sql = format!(
-        "WITH recent AS (
-             SELECT d.id, d.search FROM documents d
-             WHERE d.search @@ plainto_tsquery('simple', $1)
-             ORDER BY {} LIMIT {RANKED}
-         ),
-         found AS (
-             SELECT r.id, ts_rank(r.search, plainto_tsquery('simple', $1)) AS rank
-             FROM recent r
-             ORDER BY rank DESC, r.id LIMIT $2
-         )
+        "{}
          SELECT f.rank,
              ts_headline('simple', d.text, plainto_tsquery('simple', $1),
                  'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=0, FragmentDelimiter=…, MaxFragments=1'),
              {DOCUMENT_COLUMNS}
          FROM found f JOIN documents d ON d.id = f.id ORDER BY f.rank DESC, d.id",
-        order(documents_newest, "d.id")
+        ranked_matches("documents", documents_newest)
     );
     let claims_sql = format!(
-        "WITH recent AS (
-             SELECT c.id, c.search FROM claims c
-             WHERE c.search @@ plainto_tsquery('simple', $1)
-             ORDER BY {} LIMIT {RANKED}
-         ),
-         found AS (
-             SELECT r.id, ts_rank(r.search, plainto_tsquery('simple', $1)) AS rank
-             FROM recent r
-             ORDER BY rank DESC, r.id LIMIT $2
-         )
+        "{}
          SELECT f.rank,
              ts_headline('simple', c.content, plainto_tsquery('simple', $1),
                  'StartSel=[, StopSel=], MaxWords=24, MinWords=8, ShortWord=0, FragmentDelimiter=…, MaxFragments=1'),
              c.id, {DOCUMENT_COLUMNS}
          FROM found f JOIN claims c ON c.id = f.id JOIN documents d ON d.id = c.document_id
          ORDER BY f.rank DESC, c.id",
-        order(claims_newest, "c.id")
+        ranked_matches("claims", claims_newest)
     );
     let params: &Params<'_> = &[&text, &limit];
     // Both kinds at once (see `load_claims_ordered`).
