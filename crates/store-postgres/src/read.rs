@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use futures_util::future::try_join_all;
 use tokio_postgres::Row;
 use tokio_postgres::types::ToSql;
 
@@ -684,7 +683,7 @@ async fn fill_claims(
              WHERE claim_id = ANY($1) ORDER BY claim_id, id",
             by_ids,
         ),
-        try_join_all(ids.iter().map(|&id| crate::assess::assessment(tx, id))),
+        crate::assess::assessments(tx, &ids),
     )?;
     let at: HashMap<i64, usize> = ids.iter().enumerate().map(|(n, &id)| (id, n)).collect();
     let claim_at = |row: &Row| at.get(&row.get::<_, i64>(0)).copied();
