@@ -208,29 +208,63 @@ async fn copy_links(tx: &Tx<'_>, id: i64) -> Result<(Option<CopyLink>, Vec<CopyL
 /// ("said") made a search rank eighty thousand of them, 400 ms at 100,000 documents.
 const RANKED: usize = 1000;
 
-/// Whether the newest matches of `text` are best found by reading rows newest first until
-/// enough match (the plan PostgreSQL's planner prefers), rather than through the GIN
-/// index and a sort of all the matches; for documents, then for claims.
+/// How the newest [`RANKED`] matches of a search are found in one table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Reading {
+    /// Rows newest first until enough match: for words in a large share of the rows.
+    NewestFirst,
+    /// All the matches through the GIN index, then the newest: for rare words.
+    Index,
+    /// The matches with ids above this one, through the GIN index and the primary key
+    /// together (a `BitmapAnd`, so only rows in the window are read), and older ones
+    /// only when the window holds too few: for words between the two.
+    Window(i64),
+}
+
+/// The largest window worth reading, as a share of the table: reading the primary key's
+/// bitmap of a wider one cost more than the rows it spared (measured at 100,000
+/// documents: a window of 0.31 of the claims took 18 ms against 31 through the index
+/// alone, one of 0.48 took 19 against 9).
+const WINDOW_SHARE: f32 = 0.4;
+
+/// How the newest matches of `text` are best found, for documents, then for claims.
 ///
-/// Reading newest first tests 1,000 / share rows at a cost `read` each; the index finds
-/// share × rows matches at a cost `matched` each. They are equal at a share of
-/// √(read / matched × 1,000 / rows). Measured here at 100,000 documents and 800,000
-/// claims: a document's `tsvector` is as long as its text and lives in TOAST, about 3 µs
-/// to test either way (even at 10%); a claim's sits in its row, 0.8 µs read newest first
-/// against 7.5 µs found by the index (even at 1.1%). The planner prices the test as free
-/// and read newest first even for "London" (4.5% of documents: 68 ms, against 14 ms
-/// through the index). The share comes from the planner's own statistics of each
-/// `search` column (its most common words and their shares; a word not among them is
-/// rarer than all of them); all the words must match, so the rarest bounds it. Without
-/// statistics (a store never analyzed) the planner chooses.
-async fn newest_first(tx: &Tx<'_>, text: &str) -> Result<(bool, bool), StoreError> {
+/// Reading newest first tests 1,000 / share rows at a cost `read` each; the other
+/// readings find share × rows matches through the index at a cost `matched` each. They
+/// are equal at a share of √(read / matched × 1,000 / rows). Measured here at 100,000
+/// documents and 800,000 claims with the planner's choice taken away:
+/// - documents, whose `tsvector`s are as long as their texts and live in TOAST: a window
+///   beat newest first up to about 10% ("government", 11.7%: 15 against 26 ms;
+///   "production", 5.8%: 18 against 34 ms), newest first won above ("would", 25%: 11
+///   against 24 ms); the ratio is 1.0;
+/// - claims, whose `tsvector`s sit in their rows: newest first won from about 2% ("would",
+///   6.8%: 5–10 against 17–25 ms), the window below ("level", 0.7%: 34 against 75 ms);
+///   the ratio is 0.5.
+///
+/// The planner prices the test as free and reads newest first even for "London" (4.5%
+/// of documents: 68 ms, against 14 ms through the index). Below the crossover the index
+/// finds every match, and reading the rows of all of them is what costs ("Japan": 12,035
+/// claims on 6,404 pages to keep the newest 1,000, 17 of 21 ms). When the newest
+/// [`RANKED`] are expected among far fewer ids than the table has, a window of twice
+/// that many ids bounds what is read (`Reading::Window`).
+///
+/// The shares come from the planner's own statistics of each `search` column (its most
+/// common words and their shares; a word not among them is rarer than the rarest of
+/// them). Without statistics (a store never analyzed) the planner chooses.
+async fn readings(tx: &Tx<'_>, text: &str) -> Result<(Reading, Reading), StoreError> {
     let found = rows(
         tx,
+        // `most_common_elem_freqs` holds the shares of `most_common_elems`, then the
+        // smallest and largest of them and the share of nulls. A word not among them is
+        // rarer than the rarest of them.
         "WITH words AS (SELECT lexeme FROM unnest(to_tsvector('simple', $1)))
          SELECT s.tablename::TEXT,
-             MIN(COALESCE(s.most_common_elem_freqs[
-                 array_position(s.most_common_elems::TEXT::TEXT[], w.lexeme)], 0)),
-             MIN(c.reltuples)
+             array_agg(COALESCE(s.most_common_elem_freqs[
+                 array_position(s.most_common_elems::TEXT::TEXT[], w.lexeme)],
+                 s.most_common_elem_freqs[cardinality(s.most_common_elems::TEXT::TEXT[]) + 1])),
+             MIN(c.reltuples),
+             CASE s.tablename WHEN 'documents' THEN (SELECT MAX(id) FROM documents)
+                 ELSE (SELECT MAX(id) FROM claims) END
          FROM pg_stats s CROSS JOIN words w
          JOIN pg_class c
              ON c.oid = (quote_ident(s.schemaname) || '.' || quote_ident(s.tablename))::regclass
@@ -240,37 +274,74 @@ async fn newest_first(tx: &Tx<'_>, text: &str) -> Result<(bool, bool), StoreErro
         &[&text],
     )
     .await?;
-    let mut newest = (true, true);
+    let mut readings = (Reading::NewestFirst, Reading::NewestFirst);
     for row in found {
         let documents = row.get::<_, &str>(0) == "documents";
-        let read_per_matched = if documents { 1.0 } else { 0.1 };
+        let read_per_matched = if documents { 1.0 } else { 0.5 };
         let rows = row.get::<_, Option<f32>>(2).unwrap_or(0.0).max(RANKED as f32);
         let even = (read_per_matched * RANKED as f32 / rows).sqrt();
-        let common = row.get::<_, Option<f32>>(1).is_none_or(|share| share >= even);
+        // Every word must match: the share of rows with all of them is taken as the
+        // product of theirs (words that go together make it larger; the window is twice
+        // what the estimate needs, and its reading goes on past it when it falls short).
+        let shares: Vec<Option<f32>> = row.get(1);
+        let share: Option<f32> = shares.into_iter().product();
+        let newest_id = row.get::<_, Option<i64>>(3).unwrap_or(0);
+        let reading = match share {
+            None => Reading::NewestFirst,
+            Some(share) if share >= even => Reading::NewestFirst,
+            Some(share) if share > 0.0 && 2.0 * RANKED as f32 / share < WINDOW_SHARE * rows => {
+                Reading::Window(newest_id - (2.0 * RANKED as f32 / share) as i64)
+            }
+            Some(_) => Reading::Index,
+        };
         if documents {
-            newest.0 = common;
+            readings.0 = reading;
         } else {
-            newest.1 = common;
+            readings.1 = reading;
         }
     }
-    Ok(newest)
+    Ok(readings)
 }
 
 /// The `recent` and `found` steps of a search over `table` (documents or claims): its
-/// newest [`RANKED`] matches of `$1`, found newest first or through the GIN index (an
-/// order the primary key cannot give, `id + 0`; see [`newest_first`]), and the best `$2`
-/// of them by `ts_rank`.
-fn ranked_matches(table: &str, newest: bool) -> String {
-    let order = if newest { "t.id DESC" } else { "t.id + 0 DESC" };
+/// newest [`RANKED`] matches of `$1` read as `reading` says (through the GIN index in an
+/// order the primary key cannot give, `id + 0`, unless newest first; a window starts
+/// after id `$3`), and the best `$2` of them by `ts_rank`.
+fn ranked_matches(table: &str, reading: Reading) -> String {
+    let matches = "t.search @@ plainto_tsquery('simple', $1)";
+    let recent = match reading {
+        Reading::NewestFirst | Reading::Index => {
+            let order = if reading == Reading::NewestFirst { "t.id DESC" } else { "t.id + 0 DESC" };
+            format!(
+                "recent AS (
+                     SELECT t.id, t.search FROM {table} t WHERE {matches}
+                     ORDER BY {order} LIMIT {RANKED}
+                 )"
+            )
+        }
+        // The older matches are read only when the window holds too few (a one-time
+        // test), and without the primary key's bitmap, which would span the table.
+        Reading::Window(_) => format!(
+            "windowed AS (
+                 SELECT t.id, t.search FROM {table} t
+                 WHERE {matches} AND t.id > $3
+                 ORDER BY t.id + 0 DESC LIMIT {RANKED}
+             ),
+             recent AS (
+                 SELECT id, search FROM windowed
+                 UNION ALL
+                 (SELECT t.id, t.search FROM {table} t
+                  WHERE (SELECT COUNT(*) FROM windowed) < {RANKED} AND {matches}
+                      AND t.id + 0 <= $3
+                  ORDER BY t.id + 0 DESC LIMIT {RANKED})
+             )"
+        ),
+    };
     format!(
-        "WITH recent AS (
-             SELECT t.id, t.search FROM {table} t
-             WHERE t.search @@ plainto_tsquery('simple', $1)
-             ORDER BY {order} LIMIT {RANKED}
-         ),
+        "WITH {recent},
          found AS (
              SELECT r.id, ts_rank(r.search, plainto_tsquery('simple', $1)) AS rank
-             FROM recent r
+             FROM (SELECT id, search FROM recent ORDER BY id DESC LIMIT {RANKED}) r
              ORDER BY rank DESC, r.id LIMIT $2
          )"
     )
@@ -284,8 +355,8 @@ pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, 
     let limit = query.limit.max(1) as i64;
     let mut hits: Vec<(f32, SearchHit)> = Vec::new();
     // How the newest matches are found depends on how common the words are; see
-    // `newest_first`.
-    let (documents_newest, claims_newest) = newest_first(tx, text).await?;
+    // `readings`.
+    let (documents_reading, claims_reading) = readings(tx, text).await?;
     let documents_sql = format!(
         "{}
          SELECT f.rank,
@@ -293,7 +364,7 @@ pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, 
                  'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=0, FragmentDelimiter=…, MaxFragments=1'),
              {DOCUMENT_COLUMNS}
          FROM found f JOIN documents d ON d.id = f.id ORDER BY f.rank DESC, d.id",
-        ranked_matches("documents", documents_newest)
+        ranked_matches("documents", documents_reading)
     );
     let claims_sql = format!(
         "{}
@@ -303,12 +374,22 @@ pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, 
              c.id, {DOCUMENT_COLUMNS}
          FROM found f JOIN claims c ON c.id = f.id JOIN documents d ON d.id = c.document_id
          ORDER BY f.rank DESC, c.id",
-        ranked_matches("claims", claims_newest)
+        ranked_matches("claims", claims_reading)
     );
-    let params: &Params<'_> = &[&text, &limit];
-    // Both kinds at once (see `load_claims_ordered`).
-    let (documents, claims) =
-        tokio::try_join!(rows(tx, &documents_sql, params), rows(tx, &claims_sql, params))?;
+    let window = |reading| match reading {
+        Reading::Window(after) => Some(after),
+        _ => None,
+    };
+    let (documents_window, claims_window) = (window(documents_reading), window(claims_reading));
+    let mut documents_params: Vec<&(dyn ToSql + Sync)> = vec![&text, &limit];
+    documents_params.extend(documents_window.as_ref().map(|w| w as &(dyn ToSql + Sync)));
+    let mut claims_params: Vec<&(dyn ToSql + Sync)> = vec![&text, &limit];
+    claims_params.extend(claims_window.as_ref().map(|w| w as &(dyn ToSql + Sync)));
+    // A window is read through two bitmaps, which the planner passes over for a scan of
+    // the primary key's range that tests every row in it unless plain index scans are
+    // off (`SET LOCAL`: for this statement only; the other may read newest first).
+    let documents = ranked_rows(tx, &documents_sql, &documents_params, documents_window).await?;
+    let claims = ranked_rows(tx, &claims_sql, &claims_params, claims_window).await?;
     for row in documents {
         hits.push((
             row.get(0),
@@ -334,6 +415,22 @@ pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, 
     // Higher ts_rank is better; documents and claims are ranked on one scale.
     hits.sort_by(|a, b| b.0.total_cmp(&a.0));
     Ok(hits.into_iter().take(query.limit.max(1)).map(|(_, hit)| hit).collect())
+}
+
+/// Runs a search statement, with plain index scans off when it reads a window.
+async fn ranked_rows(
+    tx: &Tx<'_>,
+    sql: &str,
+    params: &Params<'_>,
+    window: Option<i64>,
+) -> Result<Vec<Row>, StoreError> {
+    if window.is_none() {
+        return rows(tx, sql, params).await;
+    }
+    tx.batch_execute("SET LOCAL enable_indexscan = off").await.map_err(backend)?;
+    let found = rows(tx, sql, params).await;
+    tx.batch_execute("SET LOCAL enable_indexscan = on").await.map_err(backend)?;
+    found
 }
 
 /// The entities going by a normalized name, the most mentioned first.

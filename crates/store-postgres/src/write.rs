@@ -64,14 +64,14 @@ const INGEST_TABLES: &str = "documents, entities, entity_keys, entity_occurrence
 
 /// What `optimize` runs after an ingest: a vacuum of the tables that entity profiles read
 /// through index-only scans (not of the large claim tables, whose index-only reads are
-/// few), and full statistics (the writer's are coarse) for the documents, whose word
-/// frequencies decide how search reads them.
+/// few), and full statistics (the writer's are coarse) for the documents and claims, whose
+/// word frequencies decide how search reads them (`read.rs`, `readings`).
 /// Separate statements: one string of several runs as one transaction, which `VACUUM`
 /// refuses.
 pub(crate) const VACUUM_AFTER_INGEST: [&str; 2] = [
     "VACUUM (ANALYZE) entity_occurrences, entity_aliases, claim_entities, entity_keys, \
      entities",
-    "ANALYZE documents",
+    "ANALYZE documents, claims",
 ];
 
 /// Below this many documents a table's plans hardly matter.

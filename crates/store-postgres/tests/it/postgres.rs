@@ -178,3 +178,57 @@ fn search_finds_the_same_matches_with_and_without_statistics() {
     assert_eq!(documents("minister said").len(), 50);
     assert_eq!(documents("zebra minister"), expected);
 }
+
+/// Runs `sql` (several statements) on the database at `url`.
+fn run_sql(url: &str, sql: &str) {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let (client, connection) =
+            tokio_postgres::connect(url, tokio_postgres::NoTls).await.expect("connect");
+        let driver = tokio::spawn(connection);
+        client.batch_execute(sql).await.expect("run SQL");
+        drop(client);
+        let _ = driver.await;
+    });
+}
+
+/// Search ranks the newest 1,000 matches. A word in 8% of 100,000 documents is read
+/// through a window of the newest ids; when the window holds fewer than 1,000 matches
+/// (the word stopped occurring), the older ones must still be found, exactly as reading
+/// every match would.
+#[test]
+fn search_reads_past_a_window_that_holds_too_few_matches() {
+    use claimgraph_store::{HitKind, SearchQuery};
+    let Some(admin) = admin_url("search_reads_past_a_window") else { return };
+    let database = TestDatabase::create(&admin);
+    let store = PgStore::open(&database.url).expect("open");
+    // "zebra" in every tenth document up to id 80,000 and in none after; "yak" in every
+    // twelfth document throughout (its window holds enough).
+    run_sql(
+        &database.url,
+        "INSERT INTO documents (id, content_hash, external_id, origin, text, n_sentences,
+             extractor_version, ingested_at)
+         SELECT n, md5(n::TEXT), 'd' || n, 'test',
+             'Report ' || n || CASE WHEN n % 10 = 0 AND n <= 80000 THEN ' zebra' ELSE '' END
+                 || CASE WHEN n % 12 = 5 THEN ' yak' ELSE '' END,
+             1, 'test', 0
+         FROM generate_series(1, 100000) n;
+         ANALYZE documents;",
+    );
+    let ids = |text: &str| -> Vec<i64> {
+        let hits =
+            store.search(&SearchQuery { text: text.to_string(), limit: 50 }).expect("search");
+        let mut found: Vec<i64> = hits
+            .into_iter()
+            .filter(|hit| hit.kind == HitKind::Document)
+            .map(|hit| hit.document.external_id[1..].parse().unwrap())
+            .collect();
+        found.sort_unstable();
+        found
+    };
+    // Every match ranks the same: the best 50 of the newest 1,000 are the 50 lowest ids.
+    let zebra: Vec<i64> = (0..50).map(|n| 70_010 + 10 * n).collect();
+    assert_eq!(ids("zebra"), zebra);
+    let yak: Vec<i64> = (0..50).map(|n| 88_001 + 12 * n).collect();
+    assert_eq!(ids("yak"), yak);
+}
