@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Latency of `claimgraph entity` and `claimgraph search` on a store, as a user runs them.
 
-    python3 scripts/bench_queries.py DB [BINARY] [N]
+    python3 scripts/bench_queries.py DB [BINARY] [N] [--api http://HOST:PORT]
 
 Picks the N most mentioned entities of the store (the slowest profiles to build) and N
 search queries made of their names and of common news words, runs each through the
 binary (process start included) and prints p50/p95/max per command. DB is a SQLite file
-or a postgres:// URL (then `psql` must be on the PATH). Standard library only.
+or a postgres:// URL (then `psql` must be on the PATH). With --api, the same queries go
+to a running `claimgraph serve` over that store instead (`GET /api/v1/entities/NAME`
+and `/api/v1/search?q=...`, on one kept-alive connection), so what is timed is the
+server's answer without process start. Standard library only.
 """
+import http.client
+import urllib.parse
 import sqlite3
 import statistics
 import subprocess
@@ -21,9 +26,16 @@ def percentile(values, p):
 
 
 def main():
-    db = sys.argv[1]
-    binary = sys.argv[2] if len(sys.argv) > 2 else "target/release/claimgraph"
-    n = int(sys.argv[3]) if len(sys.argv) > 3 else 50
+    args = sys.argv[1:]
+    api = None
+    if "--api" in args:
+        at = args.index("--api")
+        api = urllib.parse.urlparse(args[at + 1])
+        del args[at:at + 2]
+    db = args[0]
+    binary = args[1] if len(args) > 1 else "target/release/claimgraph"
+    n = int(args[2]) if len(args) > 2 else 50
+    connection = http.client.HTTPConnection(api.hostname, api.port or 80) if api else None
     most_mentioned = ("SELECT e.name FROM entities e JOIN entity_occurrences o "
                       "ON o.entity_id = e.id GROUP BY e.id ORDER BY SUM(o.n_mentions) DESC "
                       "LIMIT {}")
@@ -41,6 +53,17 @@ def main():
         times = []
         for item in items:
             start = time.perf_counter()
+            if connection:
+                path = (f"/api/v1/entities/{urllib.parse.quote(item, safe='')}"
+                        if command == "entity"
+                        else f"/api/v1/search?q={urllib.parse.quote(item)}")
+                connection.request("GET", path)
+                response = connection.getresponse()
+                body = response.read()
+                times.append((time.perf_counter() - start) * 1000)
+                if response.status != 200:
+                    print(f"{command} {item!r} failed: {response.status} {body[:200]!r}")
+                continue
             done = subprocess.run([binary, command, item, "--db", db],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             times.append((time.perf_counter() - start) * 1000)
