@@ -163,13 +163,7 @@ impl PgStore {
     ) -> Result<T, StoreError> {
         self.block_on(async {
             let mut client = self.client().await?;
-            let tx = client
-                .build_transaction()
-                .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
-                .read_only(true)
-                .start()
-                .await
-                .map_err(backend)?;
+            let tx = read_only(&mut client).await?;
             let result = work(&tx).await?;
             tx.commit().await.map_err(backend)?;
             Ok(result)
@@ -197,6 +191,17 @@ impl PgStore {
             message: describe(&error),
         })
     }
+}
+
+/// Starts a read-only transaction that sees one snapshot throughout.
+async fn read_only(client: &mut deadpool_postgres::Client) -> Result<Tx<'_>, StoreError> {
+    client
+        .build_transaction()
+        .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+        .await
+        .map_err(backend)
 }
 
 impl Drop for PgStore {
@@ -307,7 +312,34 @@ impl Store for PgStore {
     }
 
     fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
-        self.read(async |tx| read::search(tx, query).await)
+        // Documents and claims are searched at once on two connections that see one
+        // snapshot: the first transaction exports it and the second adopts it, while the
+        // second connection is still being made (a command-line search starts with one).
+        self.block_on(async {
+            let mut first = self.client().await?;
+            let begin = async {
+                let tx = read_only(&mut first).await?;
+                let snapshot: String =
+                    tx.query_one("SELECT pg_export_snapshot()", &[]).await.map_err(backend)?.get(0);
+                let plan = read::search_plan(&tx, query).await?;
+                Ok::<_, StoreError>((tx, snapshot, plan))
+            };
+            let (mut second, (tx, snapshot, plan)) = tokio::try_join!(self.client(), begin)?;
+            let Some(plan) = plan else { return Ok(Vec::new()) };
+            // A snapshot id is hexadecimal digits and dashes ("00000003-0000001B-1").
+            if !snapshot.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+                return Err(StoreError::Corrupt(format!("unexpected snapshot id {snapshot:?}")));
+            }
+            let second_tx = read_only(&mut second).await?;
+            second_tx
+                .batch_execute(&format!("SET TRANSACTION SNAPSHOT '{snapshot}'"))
+                .await
+                .map_err(backend)?;
+            let hits = read::search_run(&tx, &second_tx, &plan).await?;
+            second_tx.commit().await.map_err(backend)?;
+            tx.commit().await.map_err(backend)?;
+            Ok(hits)
+        })
     }
 
     fn entity(&self, name: &str) -> Result<EntityProfile, StoreError> {

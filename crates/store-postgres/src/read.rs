@@ -347,16 +347,44 @@ fn ranked_matches(table: &str, reading: Reading) -> String {
     )
 }
 
-pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
+/// A search with its readings chosen (`search_plan`), ready to run (`search_run`).
+#[derive(Debug)]
+pub struct SearchPlan {
+    text: String,
+    limit: usize,
+    documents: Reading,
+    claims: Reading,
+}
+
+/// Chooses how the search will read documents and claims; `None` when the query has no
+/// word to look for.
+pub async fn search_plan(
+    tx: &Tx<'_>,
+    query: &SearchQuery,
+) -> Result<Option<SearchPlan>, StoreError> {
     let text = query.text.trim();
     if !text.chars().any(char::is_alphanumeric) {
-        return Ok(Vec::new());
+        return Ok(None);
     }
-    let limit = query.limit.max(1) as i64;
-    let mut hits: Vec<(f32, SearchHit)> = Vec::new();
     // How the newest matches are found depends on how common the words are; see
     // `readings`.
-    let (documents_reading, claims_reading) = readings(tx, text).await?;
+    let (documents, claims) = readings(tx, text).await?;
+    Ok(Some(SearchPlan { text: text.to_string(), limit: query.limit.max(1), documents, claims }))
+}
+
+/// Runs a planned search: the documents' statement on `documents_tx`, the claims' on
+/// `claims_tx`, at once. Two transactions on two connections that see one snapshot let
+/// the server run both together (`PgStore::search`); one transaction runs them in turn.
+pub async fn search_run(
+    documents_tx: &Tx<'_>,
+    claims_tx: &Tx<'_>,
+    plan: &SearchPlan,
+) -> Result<Vec<SearchHit>, StoreError> {
+    let SearchPlan { text, limit, documents: documents_reading, claims: claims_reading } = plan;
+    let (documents_reading, claims_reading) = (*documents_reading, *claims_reading);
+    let text = text.as_str();
+    let limit = *limit as i64;
+    let mut hits: Vec<(f32, SearchHit)> = Vec::new();
     let documents_sql = format!(
         "{}
          SELECT f.rank,
@@ -387,9 +415,16 @@ pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, 
     claims_params.extend(claims_window.as_ref().map(|w| w as &(dyn ToSql + Sync)));
     // A window is read through two bitmaps, which the planner passes over for a scan of
     // the primary key's range that tests every row in it unless plain index scans are
-    // off (`SET LOCAL`: for this statement only; the other may read newest first).
-    let documents = ranked_rows(tx, &documents_sql, &documents_params, documents_window).await?;
-    let claims = ranked_rows(tx, &claims_sql, &claims_params, claims_window).await?;
+    // off (`SET LOCAL`: for this statement only; the other may read newest first). On
+    // one transaction the two statements run in turn, so that the setting of one is not
+    // the other's.
+    let documents = ranked_rows(documents_tx, &documents_sql, &documents_params, documents_window);
+    let claims = ranked_rows(claims_tx, &claims_sql, &claims_params, claims_window);
+    let (documents, claims) = if std::ptr::eq(documents_tx, claims_tx) {
+        (documents.await?, claims.await?)
+    } else {
+        tokio::try_join!(documents, claims)?
+    };
     for row in documents {
         hits.push((
             row.get(0),
@@ -414,7 +449,7 @@ pub async fn search(tx: &Tx<'_>, query: &SearchQuery) -> Result<Vec<SearchHit>, 
     }
     // Higher ts_rank is better; documents and claims are ranked on one scale.
     hits.sort_by(|a, b| b.0.total_cmp(&a.0));
-    Ok(hits.into_iter().take(query.limit.max(1)).map(|(_, hit)| hit).collect())
+    Ok(hits.into_iter().take(plan.limit).map(|(_, hit)| hit).collect())
 }
 
 /// Runs a search statement, with plain index scans off when it reads a window.
