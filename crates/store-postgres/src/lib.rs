@@ -170,6 +170,41 @@ impl PgStore {
         })
     }
 
+    /// Runs `first` in a read-only transaction, then `rest` on it and on a second one, on
+    /// another connection, that sees the same snapshot (the first exports it, the second
+    /// adopts it), so that the server can run two statements of one answer at once. The
+    /// second connection is taken (for a command-line query: made) while `first` runs.
+    fn read_pair<A, T>(
+        &self,
+        first: impl AsyncFnOnce(&Tx<'_>) -> Result<A, StoreError>,
+        rest: impl AsyncFnOnce(&Tx<'_>, &Tx<'_>, A) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.block_on(async {
+            let mut client = self.client().await?;
+            let begin = async {
+                let tx = read_only(&mut client).await?;
+                let snapshot: String =
+                    tx.query_one("SELECT pg_export_snapshot()", &[]).await.map_err(backend)?.get(0);
+                let found = first(&tx).await?;
+                Ok::<_, StoreError>((tx, snapshot, found))
+            };
+            let (mut other, (tx, snapshot, found)) = tokio::try_join!(self.client(), begin)?;
+            // A snapshot id is hexadecimal digits and dashes ("00000003-0000001B-1").
+            if !snapshot.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+                return Err(StoreError::Corrupt(format!("unexpected snapshot id {snapshot:?}")));
+            }
+            let other_tx = read_only(&mut other).await?;
+            other_tx
+                .batch_execute(&format!("SET TRANSACTION SNAPSHOT '{snapshot}'"))
+                .await
+                .map_err(backend)?;
+            let result = rest(&tx, &other_tx, found).await?;
+            other_tx.commit().await.map_err(backend)?;
+            tx.commit().await.map_err(backend)?;
+            Ok(result)
+        })
+    }
+
     /// Runs `work` in a read-write transaction, committed when it succeeds.
     fn write<T>(
         &self,
@@ -312,34 +347,14 @@ impl Store for PgStore {
     }
 
     fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
-        // Documents and claims are searched at once on two connections that see one
-        // snapshot: the first transaction exports it and the second adopts it, while the
-        // second connection is still being made (a command-line search starts with one).
-        self.block_on(async {
-            let mut first = self.client().await?;
-            let begin = async {
-                let tx = read_only(&mut first).await?;
-                let snapshot: String =
-                    tx.query_one("SELECT pg_export_snapshot()", &[]).await.map_err(backend)?.get(0);
-                let plan = read::search_plan(&tx, query).await?;
-                Ok::<_, StoreError>((tx, snapshot, plan))
-            };
-            let (mut second, (tx, snapshot, plan)) = tokio::try_join!(self.client(), begin)?;
-            let Some(plan) = plan else { return Ok(Vec::new()) };
-            // A snapshot id is hexadecimal digits and dashes ("00000003-0000001B-1").
-            if !snapshot.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-                return Err(StoreError::Corrupt(format!("unexpected snapshot id {snapshot:?}")));
-            }
-            let second_tx = read_only(&mut second).await?;
-            second_tx
-                .batch_execute(&format!("SET TRANSACTION SNAPSHOT '{snapshot}'"))
-                .await
-                .map_err(backend)?;
-            let hits = read::search_run(&tx, &second_tx, &plan).await?;
-            second_tx.commit().await.map_err(backend)?;
-            tx.commit().await.map_err(backend)?;
-            Ok(hits)
-        })
+        // Documents and claims are searched at once, one on each transaction.
+        self.read_pair(
+            async |tx| read::search_plan(tx, query).await,
+            async |first, second, plan| match plan {
+                Some(plan) => read::search_run(first, second, &plan).await,
+                None => Ok(Vec::new()),
+            },
+        )
     }
 
     fn entity(&self, name: &str) -> Result<EntityProfile, StoreError> {
