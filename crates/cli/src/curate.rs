@@ -62,14 +62,14 @@ pub fn rate(args: RateArgs) -> anyhow::Result<Outcome> {
         });
         return print_json(&envelope("rate", body)).map(|()| Outcome::default());
     }
-    println!(
+    outln!(
         "{} rated {} ({}) by {} at {}",
         rating.name,
         rating.reliability.letter(),
         rating.reliability.meaning(),
         rating.by,
         at.unwrap_or_default()
-    );
+    )?;
     Ok(Outcome::default())
 }
 
@@ -112,11 +112,12 @@ pub fn mark(args: MarkArgs) -> anyhow::Result<Outcome> {
             .map(|()| Outcome::default());
     }
     let claim = store.claim(mark.claim_id)?;
-    println!("claim {} marked {} by {}", mark.claim_id, mark.status.as_str(), mark.by);
-    println!(
+    outln!("claim {} marked {} by {}", mark.claim_id, mark.status.as_str(), mark.by)?;
+    outln!(
         "  credibility {}: {}",
-        claim.assessment.credibility, claim.assessment.credibility_reason
-    );
+        claim.assessment.credibility,
+        claim.assessment.credibility_reason
+    )?;
     Ok(Outcome::default())
 }
 
@@ -190,7 +191,7 @@ pub fn entity_action(action: EntityAction) -> anyhow::Result<Outcome> {
                 });
                 return print_json(&envelope("entity-merge", body)).map(|()| Outcome::default());
             }
-            println!(
+            outln!(
                 "merge {}: {} #{} merged into {} #{} ({} document(s): {}) by {}",
                 merge.id,
                 merge.merged.name,
@@ -200,11 +201,8 @@ pub fn entity_action(action: EntityAction) -> anyhow::Result<Outcome> {
                 merge.documents.len(),
                 merge.documents.join(", "),
                 merge.by
-            );
-            println!(
-                "undo with: claimgraph entity split '#{}' --merge {}",
-                merge.into.id, merge.id
-            );
+            )?;
+            outln!("undo with: claimgraph entity split '#{}' --merge {}", merge.into.id, merge.id)?;
             Ok(Outcome::default())
         }
         EntityAction::Split(args) => {
@@ -235,7 +233,7 @@ pub fn entity_action(action: EntityAction) -> anyhow::Result<Outcome> {
                 || "split off".to_string(),
                 |id| format!("restored (merge {id} undone)"),
             );
-            println!(
+            outln!(
                 "{} #{} {how} from {} #{} ({} document(s): {})",
                 outcome.split_off.name,
                 outcome.split_off.id,
@@ -243,7 +241,7 @@ pub fn entity_action(action: EntityAction) -> anyhow::Result<Outcome> {
                 outcome.kept.id,
                 outcome.documents.len(),
                 outcome.documents.join(", ")
-            );
+            )?;
             Ok(Outcome::default())
         }
     }

@@ -67,7 +67,7 @@ fn demo(scratch: &std::path::Path, db: Option<PathBuf>) -> anyhow::Result<Outcom
         &mut Quiet,
     )?;
     let stats = store.stats()?;
-    println!(
+    outln!(
         "ingested {} example reports into {}: {} entities, {} claims ({} attributed, {} relayed)",
         summary.n_new,
         db_path.display(),
@@ -75,37 +75,36 @@ fn demo(scratch: &std::path::Path, db: Option<PathBuf>) -> anyhow::Result<Outcom
         stats.claims,
         stats.attributed_claims,
         stats.relayed_claims
-    );
-    println!("\nmost cited sources:");
+    )?;
+    outln!("\nmost cited sources:")?;
     for source in store.sources()?.iter().filter(|s| s.kind == SourceKind::Speaker).take(8) {
-        println!(
-            "  {:<40} {} claim(s), {} relayed",
-            source.name, source.n_claims, source.n_relayed
-        );
+        outln!("  {:<40} {} claim(s), {} relayed", source.name, source.n_claims, source.n_relayed)?;
     }
-    println!("\nrelayed claims (source ← relay ← publisher):");
+    outln!("\nrelayed claims (source ← relay ← publisher):")?;
     let claims = store.claims(&ClaimQuery::default())?;
     for claim in claims.iter().filter(|c| !c.relays.is_empty()).take(8) {
-        println!("  {}", claim_line(claim));
+        outln!("  {}", claim_line(claim))?;
     }
-    println!("\nclaims with figures:");
+    outln!("\nclaims with figures:")?;
     for claim in claims.iter().filter(|c| !c.quantities.is_empty()).take(6) {
-        println!("  {}", claim_line(claim));
+        outln!("  {}", claim_line(claim))?;
     }
-    println!(
+    outln!(
         "\nassessment: {} copies, {} claims corroborated by independent origins, {} conflicts \
          (grades [reliability credibility], see docs/ASSESSMENT.md)",
-        stats.copies, stats.corroborated_claims, stats.conflicts
-    );
+        stats.copies,
+        stats.corroborated_claims,
+        stats.conflicts
+    )?;
     for claim in claims.iter().filter(|c| !c.assessment.conflicts.is_empty()).take(4) {
-        println!("  {}", claim_line(claim));
+        outln!("  {}", claim_line(claim))?;
         for line in assessment_lines(claim) {
-            println!("      {line}");
+            outln!("      {line}")?;
         }
     }
-    println!(
+    outln!(
         "\ntry: claimgraph entity NAME, claimgraph claims --about NAME, claimgraph search WORDS"
-    );
-    println!("     (with --db FILE to keep the demo store: claimgraph demo --db demo.db)");
+    )?;
+    outln!("     (with --db FILE to keep the demo store: claimgraph demo --db demo.db)")?;
     Ok(Outcome { n_failed: summary.failures.len() })
 }

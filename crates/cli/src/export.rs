@@ -332,9 +332,9 @@ pub fn public(args: PublicArgs) -> anyhow::Result<Outcome> {
         Some(false) => "marked private",
         None => "unmarked (the default rule applies)",
     };
-    println!("{} #{} ({}) {what}", entity.name, entity.id, entity.label);
+    outln!("{} #{} ({}) {what}", entity.name, entity.id, entity.label)?;
     if entity.label != "PER" {
-        println!("note: only persons are ever redacted; {} is {}", entity.name, entity.label);
+        outln!("note: only persons are ever redacted; {} is {}", entity.name, entity.label)?;
     }
     Ok(Outcome::default())
 }

@@ -100,9 +100,17 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
             "store": {"documents": stats.documents, "entities": stats.entities, "claims": stats.claims},
             "seconds": summary.elapsed.as_secs_f64(),
         });
-        println!("{report}");
+        outln!("{report}")?;
     } else {
-        print_summary(&summary, &db_path, stats.documents, stats.entities, stats.claims);
+        // A reader gone (`| head`) does not change the exit code, which says whether
+        // inputs failed.
+        let printed =
+            print_summary(&summary, &db_path, stats.documents, stats.entities, stats.claims);
+        if let Err(error) = printed
+            && error.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            return Err(error.into());
+        }
     }
     Ok(Outcome { n_failed: summary.failures.len() })
 }
@@ -113,27 +121,28 @@ fn print_summary(
     n_documents: usize,
     n_entities: usize,
     n_claims: usize,
-) {
+) -> std::io::Result<()> {
     let seconds = summary.elapsed.as_secs_f64();
     let rate = if seconds > 0.0 { (summary.n_new as f64) / seconds } else { 0.0 };
-    println!("ingested into {}", claimgraph_app::store_name(db_path));
-    println!(
+    outln!("ingested into {}", claimgraph_app::store_name(db_path))?;
+    outln!(
         "  documents: {} seen, {} new, {} duplicates, {} failed",
         summary.n_seen,
         summary.n_new,
         summary.n_duplicates,
         summary.failures.len()
-    );
-    println!("  added:     {} claims, {} new entities", summary.n_claims, summary.n_new_entities);
-    println!("  store:     {n_documents} documents, {n_entities} entities, {n_claims} claims");
-    println!("  time:      {seconds:.1} s ({rate:.1} new documents/s)");
+    )?;
+    outln!("  added:     {} claims, {} new entities", summary.n_claims, summary.n_new_entities)?;
+    outln!("  store:     {n_documents} documents, {n_entities} entities, {n_claims} claims")?;
+    outln!("  time:      {seconds:.1} s ({rate:.1} new documents/s)")?;
     const SHOWN: usize = 20;
     for failure in summary.failures.iter().take(SHOWN) {
-        println!("  failed:    {}: {}", failure.origin, failure.message);
+        outln!("  failed:    {}: {}", failure.origin, failure.message)?;
     }
     if summary.failures.len() > SHOWN {
-        println!("  failed:    … and {} more (see above)", summary.failures.len() - SHOWN);
+        outln!("  failed:    … and {} more (see above)", summary.failures.len() - SHOWN)?;
     }
+    Ok(())
 }
 
 /// The input size, for the bar's length and ETA; `None` when reading standard input.

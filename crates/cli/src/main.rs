@@ -6,6 +6,16 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+/// `println!` that returns the write's error instead of panicking on it: a reader that
+/// stops early (`claimgraph search x | head -3`) closes the pipe, and `main` ends quietly
+/// on a broken pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 mod args;
 mod curate;
 mod demo;

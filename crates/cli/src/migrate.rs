@@ -20,7 +20,7 @@ pub fn migrate(args: MigrateArgs) -> anyhow::Result<Outcome> {
     let name = claimgraph_app::store_name(&path);
     let (backend, version) = claimgraph_app::migrate_store(&path)
         .with_context(|| format!("cannot migrate the store {name}"))?;
-    println!("{name}: {backend} store at schema version {version}");
+    outln!("{name}: {backend} store at schema version {version}")?;
     Ok(Outcome::default())
 }
 
@@ -42,9 +42,9 @@ pub fn copy(args: CopyArgs) -> anyhow::Result<Outcome> {
     let copied = claimgraph_app::copy::copy(&args.from, &args.to)
         .with_context(|| format!("cannot copy {from} to {to}"))?;
     let rows: usize = copied.iter().map(|(_, n)| n).sum();
-    println!("copied {from} to {to}: {rows} rows in {} tables", copied.len());
+    outln!("copied {from} to {to}: {rows} rows in {} tables", copied.len())?;
     for (table, n) in copied {
-        println!("  {table:<22} {n}");
+        outln!("  {table:<22} {n}")?;
     }
     Ok(Outcome::default())
 }

@@ -257,15 +257,15 @@ pub fn claim(args: ClaimArgs) -> anyhow::Result<Outcome> {
     if args.json {
         return print_json(&envelope("claim", claim_json(&claim))).map(|()| Outcome::default());
     }
-    println!("{}", claim_line(&claim));
+    outln!("{}", claim_line(&claim))?;
     for line in assessment_lines(&claim) {
-        println!("    {line}");
+        outln!("    {line}")?;
     }
     for mark in &claim.marks {
         let at = chrono::DateTime::from_timestamp(mark.at, 0)
             .map_or_else(String::new, |t| t.to_rfc3339());
         let note = mark.note.as_deref().map_or_else(String::new, |n| format!(": {n}"));
-        println!("    {} by {} at {at}{note}", mark.status.as_str(), mark.by);
+        outln!("    {} by {} at {at}{note}", mark.status.as_str(), mark.by)?;
     }
     Ok(Outcome::default())
 }
@@ -462,7 +462,7 @@ pub fn search(args: SearchArgs) -> anyhow::Result<Outcome> {
             .map(|()| Outcome::default());
     }
     if hits.is_empty() {
-        println!("no match for {text:?}");
+        outln!("no match for {text:?}")?;
     }
     for hit in &hits {
         let what = match hit.claim_id {
@@ -470,8 +470,8 @@ pub fn search(args: SearchArgs) -> anyhow::Result<Outcome> {
             None => "document".to_string(),
         };
         let title = hit.document.title.as_deref().unwrap_or("");
-        println!("{} {what} {title}", hit.document.external_id);
-        println!("    {}", shorten(&hit.snippet, 240));
+        outln!("{} {what} {title}", hit.document.external_id)?;
+        outln!("    {}", shorten(&hit.snippet, 240))?;
     }
     Ok(Outcome::default())
 }
@@ -517,15 +517,15 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<Outcome> {
         return print_json(&envelope("entity", body)).map(|()| Outcome::default());
     }
     let entity = &profile.entity;
-    println!("{} [{}] #{}", entity.name, entity.label, entity.id);
+    outln!("{} [{}] #{}", entity.name, entity.label, entity.id)?;
     let seen = |d: Option<NaiveDate>| d.map_or("?".to_string(), |d| d.to_string());
-    println!(
+    outln!(
         "  {} mentions in {} documents, first seen {}, last seen {}",
         profile.n_mentions,
         profile.n_documents,
         seen(profile.first_seen),
         seen(profile.last_seen)
-    );
+    )?;
     // Aliases: each distinct name once, with its reasons and where it was first seen.
     let mut shown: Vec<(&str, Vec<&str>, &str)> = Vec::new();
     for alias in &profile.aliases {
@@ -538,19 +538,20 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<Outcome> {
             None => shown.push((&alias.alias, vec![&alias.reason], &alias.document_external_id)),
         }
     }
-    println!("aliases:");
+    outln!("aliases:")?;
     for (name, reasons, first_document) in &shown {
-        println!("  {name}  ({}; first in {first_document})", reasons.join(", "));
+        outln!("  {name}  ({}; first in {first_document})", reasons.join(", "))?;
     }
     let joins: Vec<_> = profile.occurrences.iter().filter(|o| o.matched_by.is_some()).collect();
     if !joins.is_empty() {
-        println!("joined across documents:");
+        outln!("joined across documents:")?;
         for occurrence in joins.iter().take(args.limit) {
             if let Some((via, first)) = &occurrence.matched_by {
-                println!(
+                outln!(
                     "  {} in {} via the name {via:?} (first used in store document #{first})",
-                    occurrence.name, occurrence.document_external_id
-                );
+                    occurrence.name,
+                    occurrence.document_external_id
+                )?;
             }
         }
     }
@@ -560,24 +561,24 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<Outcome> {
     ] {
         let shown = claims.len().min(args.limit);
         if shown < n {
-            println!("{title}: {n} (the newest {shown} shown; `claimgraph claims` lists all)");
+            outln!("{title}: {n} (the newest {shown} shown; `claimgraph claims` lists all)")?;
         } else {
-            println!("{title}: {n}");
+            outln!("{title}: {n}")?;
         }
         for claim in claims.iter().take(args.limit) {
-            println!("  {}", claim_line(claim));
+            outln!("  {}", claim_line(claim))?;
             for line in assessment_lines(claim) {
-                println!("      {line}");
+                outln!("      {line}")?;
             }
         }
     }
     if !profile.merges.is_empty() {
-        println!("merges and splits:");
+        outln!("merges and splits:")?;
         for merge in &profile.merges {
             let at = chrono::DateTime::from_timestamp(merge.at, 0)
                 .map_or_else(String::new, |t| t.to_rfc3339());
             let undone = merge.undone_at.map_or(String::new(), |_| " (undone)".to_string());
-            println!(
+            outln!(
                 "  {}: {} #{} into {} #{} by {} at {at}{}{undone}; documents: {}",
                 merge.id,
                 merge.merged.name,
@@ -587,7 +588,7 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<Outcome> {
                 merge.by,
                 merge.reason.as_ref().map_or(String::new(), |r| format!(" ({r})")),
                 merge.documents.join(", ")
-            );
+            )?;
         }
     }
     if !profile.other_matches.is_empty() {
@@ -596,7 +597,7 @@ pub fn entity(args: EntityArgs) -> anyhow::Result<Outcome> {
             .iter()
             .map(|e| format!("{} [{}] #{}", e.name, e.label, e.id))
             .collect();
-        println!("also named so: {}", others.join("; "));
+        outln!("also named so: {}", others.join("; "))?;
     }
     Ok(Outcome::default())
 }
@@ -689,42 +690,44 @@ pub fn doc(args: DocArgs) -> anyhow::Result<Outcome> {
     }
     let summary = &document.summary;
     let field = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".to_string());
-    println!("{} (store #{}, sha256 {})", summary.external_id, summary.id, summary.hash);
-    println!("  title:     {}", field(&summary.title));
-    println!("  date:      {}", summary.date.map_or("-".to_string(), |d| d.to_string()));
-    println!("  publisher: {}", field(&summary.publisher));
-    println!("  author:    {}", field(&summary.author));
-    println!("  url:       {}", field(&summary.url));
-    println!("  origin:    {}", summary.origin);
+    outln!("{} (store #{}, sha256 {})", summary.external_id, summary.id, summary.hash)?;
+    outln!("  title:     {}", field(&summary.title))?;
+    outln!("  date:      {}", summary.date.map_or("-".to_string(), |d| d.to_string()))?;
+    outln!("  publisher: {}", field(&summary.publisher))?;
+    outln!("  author:    {}", field(&summary.author))?;
+    outln!("  url:       {}", field(&summary.url))?;
+    outln!("  origin:    {}", summary.origin)?;
     let ingested = chrono::DateTime::from_timestamp(summary.ingested_at, 0)
         .map_or("-".to_string(), |t| t.to_rfc3339());
-    println!("  ingested:  {ingested} by {}", summary.extractor_version);
-    println!("  {} sentences, {} characters", document.n_sentences, document.text.chars().count());
+    outln!("  ingested:  {ingested} by {}", summary.extractor_version)?;
+    outln!("  {} sentences, {} characters", document.n_sentences, document.text.chars().count())?;
     if let Some(link) = &document.copy_of {
-        println!(
+        outln!(
             "  copy of:   {} (store #{}), the original; matched #{} with similarity {:.2}",
             link.document.external_id,
             link.document.id,
             link.matched_document_id.unwrap_or(link.document.id),
             link.similarity
-        );
+        )?;
     }
     for link in &document.copies {
-        println!(
+        outln!(
             "  copy:      {} (store #{}), similarity {:.2}",
-            link.document.external_id, link.document.id, link.similarity
-        );
+            link.document.external_id,
+            link.document.id,
+            link.similarity
+        )?;
     }
-    println!("entities:");
+    outln!("entities:")?;
     for (entity, n) in &document.entities {
-        println!("  {:<4} {} ×{n}", entity.label, entity.name);
+        outln!("  {:<4} {} ×{n}", entity.label, entity.name)?;
     }
-    println!("claims:");
+    outln!("claims:")?;
     for claim in &document.claims {
-        println!("  {}", claim_line(claim));
+        outln!("  {}", claim_line(claim))?;
     }
     if args.text {
-        println!("text:\n{}", document.text);
+        outln!("text:\n{}", document.text)?;
     }
     Ok(Outcome::default())
 }
@@ -742,17 +745,20 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<Outcome> {
         });
         return print_json(&envelope("stats", body)).map(|()| Outcome::default());
     }
-    println!("documents:  {}", stats.documents);
-    println!("entities:   {} ({} mentions)", stats.entities, stats.mentions);
-    println!(
+    outln!("documents:  {}", stats.documents)?;
+    outln!("entities:   {} ({} mentions)", stats.entities, stats.mentions)?;
+    outln!(
         "claims:     {} ({} attributed, {} relayed)",
-        stats.claims, stats.attributed_claims, stats.relayed_claims
-    );
-    println!("publishers: {}", stats.publishers);
-    println!("copies:     {} (near-duplicates of an earlier document)", stats.copies);
-    println!(
+        stats.claims,
+        stats.attributed_claims,
+        stats.relayed_claims
+    )?;
+    outln!("publishers: {}", stats.publishers)?;
+    outln!("copies:     {} (near-duplicates of an earlier document)", stats.copies)?;
+    outln!(
         "assessed:   {} claims corroborated by independent origins, {} conflicts",
-        stats.corroborated_claims, stats.conflicts
-    );
+        stats.corroborated_claims,
+        stats.conflicts
+    )?;
     Ok(Outcome::default())
 }

@@ -147,7 +147,7 @@ pub fn token(args: TokenArgs) -> anyhow::Result<Outcome> {
                  to use it)",
                 path.display()
             );
-            println!("{token}");
+            outln!("{token}")?;
             Ok(Outcome::default())
         }
     }

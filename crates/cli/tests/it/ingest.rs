@@ -261,3 +261,36 @@ fn a_postgres_url_without_a_server_is_a_clear_error() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+/// A reader that stops early (`claimgraph doc X | head -1`) closes the pipe while the
+/// command still writes: the command stops quietly, with no panic and a success code.
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    use std::io::{BufRead, BufReader};
+    let dir = scratch("pipe");
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).expect("mkdir");
+    // Far more text than a pipe holds (64 KiB), so that writing it must fail once the
+    // reader is gone.
+    let long: String = (0..2000).map(report).collect();
+    std::fs::write(corpus.join("long.txt"), long).expect("write");
+    let db = dir.join("store.db");
+    assert!(claimgraph(&["ingest", "--db", path(&db), path(&corpus)]).status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+        .args(["doc", "long", "--text", "--db", path(&db)])
+        .env_remove("CLAIMGRAPH_DB")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimgraph runs");
+    let mut first = String::new();
+    let stdout = child.stdout.take().expect("stdout");
+    BufReader::new(stdout).read_line(&mut first).expect("first line");
+    // The reader is dropped here: the pipe closes.
+    let output = child.wait_with_output().expect("claimgraph ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(first.starts_with("long "), "{first}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(output.status.success(), "{:?}: {stderr}", output.status);
+}
