@@ -221,11 +221,14 @@ enum Reading {
     Window(i64),
 }
 
-/// The largest window worth reading, as a share of the table: reading the primary key's
-/// bitmap of a wider one cost more than the rows it spared (measured at 100,000
-/// documents: a window of 0.31 of the claims took 18 ms against 31 through the index
-/// alone, one of 0.48 took 19 against 9).
-const WINDOW_SHARE: f32 = 0.4;
+/// The largest window worth reading, as a share of the table, for documents and for
+/// claims: past it, the primary key's bitmap costs more than the rows it spares. Measured
+/// at 100,000 documents, on rows not yet in the server's buffers (what a search for a
+/// new word meets): a window took 12–13 ms on documents whatever its width, up to the
+/// whole table ("Brazil", 0.99: 12 ms against 12–21 through the index alone; "British",
+/// 0.45: 13 against 14–17); on claims a window of half the table still won ("Canada",
+/// 0.51: 11 against 12–23), and "Japan" (0.16) took 14 against 28–52.
+const WINDOW_SHARE: (f32, f32) = (1.0, 0.5);
 
 /// How the newest matches of `text` are best found, for documents, then for claims.
 ///
@@ -254,23 +257,18 @@ const WINDOW_SHARE: f32 = 0.4;
 async fn readings(tx: &Tx<'_>, text: &str) -> Result<(Reading, Reading), StoreError> {
     let found = rows(
         tx,
-        // `most_common_elem_freqs` holds the shares of `most_common_elems`, then the
-        // smallest and largest of them and the share of nulls. A word not among them is
-        // rarer than the rarest of them.
-        "WITH words AS (SELECT lexeme FROM unnest(to_tsvector('simple', $1)))
-         SELECT s.tablename::TEXT,
-             array_agg(COALESCE(s.most_common_elem_freqs[
-                 array_position(s.most_common_elems::TEXT::TEXT[], w.lexeme)],
-                 s.most_common_elem_freqs[cardinality(s.most_common_elems::TEXT::TEXT[]) + 1])),
-             MIN(c.reltuples),
+        // The words as the index has them, and per table its most common words, their
+        // shares, its rows and its newest id. Read straight from `pg_stats` and matched
+        // here: planning the view joined to the words took longer than the rest of the
+        // step (4.4 against 7.7 ms on a new connection).
+        "SELECT s.tablename::TEXT, s.most_common_elems::TEXT::TEXT[], s.most_common_elem_freqs,
+             ARRAY(SELECT lexeme FROM unnest(to_tsvector('simple', $1))),
+             (SELECT c.reltuples FROM pg_class c WHERE c.oid = s.tablename::regclass),
              CASE s.tablename WHEN 'documents' THEN (SELECT MAX(id) FROM documents)
                  ELSE (SELECT MAX(id) FROM claims) END
-         FROM pg_stats s CROSS JOIN words w
-         JOIN pg_class c
-             ON c.oid = (quote_ident(s.schemaname) || '.' || quote_ident(s.tablename))::regclass
+         FROM pg_stats s
          WHERE s.schemaname = current_schema() AND s.attname = 'search'
-             AND s.tablename IN ('documents', 'claims')
-         GROUP BY s.tablename",
+             AND s.tablename IN ('documents', 'claims')",
         &[&text],
     )
     .await?;
@@ -278,18 +276,31 @@ async fn readings(tx: &Tx<'_>, text: &str) -> Result<(Reading, Reading), StoreEr
     for row in found {
         let documents = row.get::<_, &str>(0) == "documents";
         let read_per_matched = if documents { 3.0 } else { 0.2 };
-        let rows = row.get::<_, Option<f32>>(2).unwrap_or(0.0).max(RANKED as f32);
+        let window_share = if documents { WINDOW_SHARE.0 } else { WINDOW_SHARE.1 };
+        let rows = row.get::<_, Option<f32>>(4).unwrap_or(0.0).max(RANKED as f32);
         let even = (read_per_matched * RANKED as f32 / rows).sqrt();
+        let words: Vec<String> = row.get(3);
+        // `most_common_elem_freqs` holds the shares of `most_common_elems`, then the
+        // smallest and largest of them and the share of nulls. A word not among them is
+        // rarer than the rarest of them.
+        let common: Option<Vec<String>> = row.get(1);
+        let shares: Option<Vec<f32>> = row.get(2);
+        let share_of = |word: &String| -> Option<f32> {
+            let (common, shares) = (common.as_ref()?, shares.as_ref()?);
+            match common.iter().position(|c| c == word) {
+                Some(at) => shares.get(at).copied(),
+                None => shares.get(common.len()).copied(),
+            }
+        };
         // Every word must match: the share of rows with all of them is taken as the
         // product of theirs (words that go together make it larger; the window is twice
         // what the estimate needs, and its reading goes on past it when it falls short).
-        let shares: Vec<Option<f32>> = row.get(1);
-        let share: Option<f32> = shares.into_iter().product();
-        let newest_id = row.get::<_, Option<i64>>(3).unwrap_or(0);
+        let share: Option<f32> = words.iter().map(share_of).product();
+        let newest_id = row.get::<_, Option<i64>>(5).unwrap_or(0);
         let reading = match share {
             None => Reading::NewestFirst,
             Some(share) if share >= even => Reading::NewestFirst,
-            Some(share) if share > 0.0 && 2.0 * RANKED as f32 / share < WINDOW_SHARE * rows => {
+            Some(share) if share > 0.0 && 2.0 * RANKED as f32 / share < window_share * rows => {
                 Reading::Window(newest_id - (2.0 * RANKED as f32 / share) as i64)
             }
             Some(_) => Reading::Index,
