@@ -232,3 +232,52 @@ fn search_reads_past_a_window_that_holds_too_few_matches() {
     let yak: Vec<i64> = (0..50).map(|n| 88_001 + 12 * n).collect();
     assert_eq!(ids("yak"), yak);
 }
+
+/// A search reads documents and claims on two connections at once. They must see one
+/// snapshot: a document and its claims are written in one transaction, so a search finds
+/// both or neither, however the reads and the writes interleave.
+#[test]
+fn a_search_during_writes_sees_documents_and_claims_of_one_snapshot() {
+    use std::collections::BTreeSet;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use claimgraph_store::testing::FixtureClaim;
+    use claimgraph_store::{HitKind, SearchQuery};
+    let Some(admin) = admin_url("a_search_during_writes") else { return };
+    let database = TestDatabase::create(&admin);
+    drop(PgStore::open(&database.url).expect("create the schema"));
+    let done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let writer = PgStore::open(&database.url).expect("open");
+            for n in 0..150 {
+                let mut fixture =
+                    Fixture::new(&format!("q{n}"), &format!("Report {n}. Quokka numbers rose."));
+                fixture.claims.push(FixtureClaim {
+                    content: "Quokka numbers rose",
+                    ..FixtureClaim::default()
+                });
+                writer.put_batch(&[fixture.build()]).expect("put");
+            }
+            done.store(true, Ordering::SeqCst);
+        });
+        let reader = PgStore::open(&database.url).expect("open");
+        let mut searches = 0;
+        let mut last = 0;
+        while !done.load(Ordering::SeqCst) || searches == 0 {
+            let query = SearchQuery { text: "quokka".to_string(), limit: 1000 };
+            let hits = reader.search(&query).expect("search");
+            let found = |kind: HitKind| -> BTreeSet<String> {
+                hits.iter()
+                    .filter(|hit| hit.kind == kind)
+                    .map(|hit| hit.document.external_id.clone())
+                    .collect()
+            };
+            let documents = found(HitKind::Document);
+            assert_eq!(documents, found(HitKind::Claim), "search {searches}");
+            assert!(documents.len() >= last, "a later search found fewer: {documents:?}");
+            last = documents.len();
+            searches += 1;
+        }
+    });
+}
