@@ -13,6 +13,7 @@ use tokio_postgres::types::ToSql;
 
 use claimgraph_model::{Span, Stance};
 use claimgraph_store::facts::normalize_name;
+use claimgraph_store::snippet;
 use claimgraph_store::{
     AliasEvidence, Assessment, ClaimMark, ClaimQuery, ClaimRecord, ClaimStatus, ContentHash,
     CopyLink, DateFact, DocumentSummary, EntityOccurrence, EntityProfile, EntityRef, HitKind,
@@ -395,22 +396,15 @@ pub async fn search_run(
     let (documents_reading, claims_reading) = (*documents_reading, *claims_reading);
     let text = text.as_str();
     let limit = *limit as i64;
-    let mut hits: Vec<(f32, SearchHit)> = Vec::new();
     let documents_sql = format!(
         "{}
-         SELECT f.rank,
-             ts_headline('simple', d.text, plainto_tsquery('simple', $1),
-                 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=0, FragmentDelimiter=…, MaxFragments=1'),
-             {DOCUMENT_COLUMNS}
+         SELECT f.rank, d.text, {DOCUMENT_COLUMNS}
          FROM found f JOIN documents d ON d.id = f.id ORDER BY f.rank DESC, d.id",
         ranked_matches("documents", documents_reading)
     );
     let claims_sql = format!(
         "{}
-         SELECT f.rank,
-             ts_headline('simple', c.content, plainto_tsquery('simple', $1),
-                 'StartSel=[, StopSel=], MaxWords=24, MinWords=8, ShortWord=0, FragmentDelimiter=…, MaxFragments=1'),
-             c.id, {DOCUMENT_COLUMNS}
+         SELECT f.rank, c.content, c.id, {DOCUMENT_COLUMNS}
          FROM found f JOIN claims c ON c.id = f.id JOIN documents d ON d.id = c.document_id
          ORDER BY f.rank DESC, c.id",
         ranked_matches("claims", claims_reading)
@@ -436,31 +430,38 @@ pub async fn search_run(
     } else {
         tokio::try_join!(documents, claims)?
     };
+    // Each hit with its rank and the text its snippet comes from: a document's first
+    // 16 words around the query's, a claim's 24, as the SQLite store's FTS5 snippets.
+    let mut hits: Vec<(f32, SearchHit, String, usize)> = Vec::new();
     for row in documents {
-        hits.push((
-            row.get(0),
-            SearchHit {
-                kind: HitKind::Document,
-                snippet: row.get(1),
-                document: document_summary(&row, 2),
-                claim_id: None,
-            },
-        ));
+        let hit = SearchHit {
+            kind: HitKind::Document,
+            snippet: String::new(),
+            document: document_summary(&row, 2),
+            claim_id: None,
+        };
+        hits.push((row.get(0), hit, row.get(1), 16));
     }
     for row in claims {
-        hits.push((
-            row.get(0),
-            SearchHit {
-                kind: HitKind::Claim,
-                snippet: row.get(1),
-                claim_id: Some(row.get(2)),
-                document: document_summary(&row, 3),
-            },
-        ));
+        let hit = SearchHit {
+            kind: HitKind::Claim,
+            snippet: String::new(),
+            claim_id: Some(row.get(2)),
+            document: document_summary(&row, 3),
+        };
+        hits.push((row.get(0), hit, row.get(1), 24));
     }
     // Higher ts_rank is better; documents and claims are ranked on one scale.
     hits.sort_by(|a, b| b.0.total_cmp(&a.0));
-    Ok(hits.into_iter().take(plan.limit).map(|(_, hit)| hit).collect())
+    let words = snippet::query_words(text);
+    Ok(hits
+        .into_iter()
+        .take(plan.limit)
+        .map(|(_, hit, text, max_words)| SearchHit {
+            snippet: snippet::snippet(&text, &words, max_words),
+            ..hit
+        })
+        .collect())
 }
 
 /// Runs a search statement, with plain index scans off when it reads a window.

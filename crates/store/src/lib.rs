@@ -25,6 +25,7 @@ mod error;
 pub mod facts;
 mod paging;
 pub mod similarity;
+pub mod snippet;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod types;
