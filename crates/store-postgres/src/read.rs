@@ -293,18 +293,28 @@ async fn readings(tx: &Tx<'_>, text: &str) -> Result<(Reading, Reading), StoreEr
                 None => shares.get(common.len()).copied(),
             }
         };
-        // Every word must match: the share of rows with all of them is taken as the
-        // product of theirs (words that go together make it larger; the window is twice
-        // what the estimate needs, and its reading goes on past it when it falls short).
-        let share: Option<f32> = words.iter().map(share_of).product();
+        // Every word must match. The share of rows with all of them lies between the
+        // product of theirs (words that occur independently) and the rarest one's (words
+        // that go together, as in names: "New York" is in about as many documents as
+        // "York"). Reading newest first pays for too low a share, so it is chosen from
+        // the product; a window too narrow for the newest matches is read on past, so
+        // its width comes from the rarest word's share, which holds for names.
+        let shares: Option<Vec<f32>> = words.iter().map(share_of).collect();
         let newest_id = row.get::<_, Option<i64>>(5).unwrap_or(0);
-        let reading = match share {
+        let reading = match shares {
             None => Reading::NewestFirst,
-            Some(share) if share >= even => Reading::NewestFirst,
-            Some(share) if share > 0.0 && 2.0 * RANKED as f32 / share < window_share * rows => {
-                Reading::Window(newest_id - (2.0 * RANKED as f32 / share) as i64)
+            Some(shares) => {
+                let independent: f32 = shares.iter().product();
+                let together = shares.iter().copied().fold(1.0, f32::min);
+                let window = 2.0 * RANKED as f32 / together;
+                if independent >= even {
+                    Reading::NewestFirst
+                } else if together > 0.0 && window < window_share * rows {
+                    Reading::Window(newest_id - window as i64)
+                } else {
+                    Reading::Index
+                }
             }
-            Some(_) => Reading::Index,
         };
         if documents {
             readings.0 = reading;
