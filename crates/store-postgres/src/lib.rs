@@ -34,7 +34,7 @@ mod write;
 use std::str::FromStr;
 use std::time::Duration;
 
-use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Timeouts};
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{NoTls, Row};
 
@@ -173,7 +173,8 @@ impl PgStore {
     /// Runs `first` in a read-only transaction, then `rest` on it and on a second one, on
     /// another connection, that sees the same snapshot (the first exports it, the second
     /// adopts it), so that the server can run two statements of one answer at once. The
-    /// second connection is taken (for a command-line query: made) while `first` runs.
+    /// second connection is taken (for a command-line query: made) while `first` runs;
+    /// when the pool has none to spare, `rest` gets the first transaction twice.
     fn read_pair<A, T>(
         &self,
         first: impl AsyncFnOnce(&Tx<'_>) -> Result<A, StoreError>,
@@ -188,7 +189,18 @@ impl PgStore {
                 let found = first(&tx).await?;
                 Ok::<_, StoreError>((tx, snapshot, found))
             };
-            let (mut other, (tx, snapshot, found)) = tokio::try_join!(self.client(), begin)?;
+            // The second connection only if one is free or can be made at once: a caller
+            // that waited for it while holding the first could wait forever, once every
+            // connection is held by callers waiting for a second. Without it, both halves
+            // run on the first, in turn.
+            let no_wait = Timeouts { wait: Some(Duration::ZERO), ..Timeouts::default() };
+            let (other, begun) = tokio::join!(self.pool.timeout_get(&no_wait), begin);
+            let (tx, snapshot, found) = begun?;
+            let Ok(mut other) = other else {
+                let result = rest(&tx, &tx, found).await?;
+                tx.commit().await.map_err(backend)?;
+                return Ok(result);
+            };
             // A snapshot id is hexadecimal digits and dashes ("00000003-0000001B-1").
             if !snapshot.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
                 return Err(StoreError::Corrupt(format!("unexpected snapshot id {snapshot:?}")));

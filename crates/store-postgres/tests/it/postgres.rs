@@ -281,3 +281,37 @@ fn a_search_during_writes_sees_documents_and_claims_of_one_snapshot() {
         }
     });
 }
+
+/// A search takes a second pooled connection when one is free. Many searches at once,
+/// more than the pool has connections, must all finish: none may hold one connection
+/// while it waits for another that the others hold.
+#[test]
+fn more_searches_at_once_than_the_pool_has_connections_all_finish() {
+    use std::sync::{Barrier, mpsc};
+    use std::time::Duration;
+
+    use claimgraph_store::SearchQuery;
+    let Some(admin) = admin_url("more_searches_at_once") else { return };
+    let database = TestDatabase::create(&admin);
+    let store = std::sync::Arc::new(PgStore::open(&database.url).expect("open"));
+    store
+        .put_batch(&[Fixture::new("n1", "The council said quokka numbers rose.").build()])
+        .expect("put");
+    const SEARCHES: usize = 48;
+    let barrier = std::sync::Arc::new(Barrier::new(SEARCHES));
+    let (done, finished) = mpsc::channel();
+    for _ in 0..SEARCHES {
+        let (store, barrier, done) = (store.clone(), barrier.clone(), done.clone());
+        std::thread::spawn(move || {
+            barrier.wait();
+            let query = SearchQuery { text: "quokka".to_string(), limit: 10 };
+            done.send(store.search(&query).map(|hits| hits.len())).ok();
+        });
+    }
+    for n in 0..SEARCHES {
+        let found = finished
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("{n} of {SEARCHES} searches finished within a minute"));
+        assert_eq!(found.expect("search"), 1);
+    }
+}
