@@ -31,7 +31,7 @@ use claimgraph_model::{AttributionForm, TokenKind};
 
 use super::cues::{Cue, CueClass, Lexicon, needs_infinitive, particles};
 use super::doc::{Doc, NONE};
-use super::sources::{After, np_after, np_before, trim_title};
+use super::sources::{After, is_year, np_after, np_before, trim_title};
 use super::words::{
     is_be, is_cue_auxiliary, is_determiner, is_empty_content, is_np_stop, is_source_pronoun,
     is_time_word,
@@ -583,8 +583,112 @@ impl State<'_, '_> {
         {
             return None;
         }
-        // Ambiguous intent verbs ("plans", "aimed") count only before an infinitive.
-        if needs_infinitive(doc.low(c)) && doc.low(c + 1) != "to" {
+        // Ambiguous intent verbs ("plans", "aimed") count only before an infinitive, and
+        // not as the object of a verb ("unveiled plans to expand").
+        if needs_infinitive(doc.low(c))
+            && (doc.low(c + 1) != "to"
+                || (c > us
+                    && doc.is_word(c - 1)
+                    && !doc.is_cap(c - 1)
+                    && (prev.ends_with("ed") || self.lexicon.get(prev).is_some())))
+        {
+            return None;
+        }
+        // "who helped start the club", "to help draft the bill": a bare infinitive;
+        // "Having said that, …": a connective.
+        if matches!(prev, "help" | "helps" | "helped" | "helping" | "having" | "cannot") {
+            return None;
+        }
+        // "The firm no longer wants …": negated, like "did not say".
+        if prev == "longer" && c >= us + 2 && doc.low(c - 2) == "no" {
+            return None;
+        }
+        // "added a clause to the bill": a thing added to another, no speech.
+        if matches!(doc.low(c), "add" | "adds" | "added" | "adding")
+            && is_determiner(doc.low(c + 1))
+            && np_after(doc, c + 1, ue, After::Inverted)
+                .is_some_and(|np| matches!(doc.low(np.1), "to" | "into"))
+        {
+            return None;
+        }
+        // "adding to his lead", "continued to be": no speech.
+        if matches!(doc.low(c), "add" | "adds" | "added" | "adding") && doc.low(c + 1) == "to" {
+            return None;
+        }
+        if matches!(doc.low(c), "continue" | "continues" | "continued" | "continuing")
+            && doc.low(c + 1) == "to"
+        {
+            return None;
+        }
+        // "her new plan to …", "a tax plan to …": the noun; a verb "plan" has a
+        // plural or a pronoun for its subject.
+        if matches!(doc.low(c), "plan" | "aim")
+            && np_before(doc, c, us).is_some_and(|s| {
+                matches!(
+                    doc.low(s.0),
+                    "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "the"
+                ) || doc.low(c - 1) == "better"
+            })
+        {
+            return None;
+        }
+        // "271 pledged delegates": a participle before its noun.
+        if cue.past
+            && (matches!(doc.low(c + 1), "delegates" | "delegate")
+                || (c > us
+                    && doc.input.tokens[c - 1].kind == TokenKind::Number
+                    && !matches!(cue.class, CueClass::Say | CueClass::Tell)
+                    && doc.is_word(c + 1)
+                    && !doc.is_cap(c + 1)
+                    && !is_determiner(doc.low(c + 1))
+                    && !is_source_pronoun(doc.low(c + 1))
+                    && !matches!(doc.low(c + 1), "to" | "that" | "by")))
+        {
+            return None;
+        }
+        // "rebel groups backed by the army", "responded by pointing": a participle with
+        // its agent, or a means, and no form of "be" before it.
+        if cue.past
+            && !matches!(cue.class, CueClass::Say | CueClass::Tell)
+            && doc.low(c + 1) == "by"
+            && !(c > us && (is_be(doc.low(c - 1)) || doc.low(c - 1).ends_with("ly")))
+        {
+            return None;
+        }
+        // "an expert cited in the report": a passive participle.
+        if matches!(doc.low(c), "cited" | "quoted") && matches!(doc.low(c + 1), "in" | "by") {
+            return None;
+        }
+        // "know her as the authority": acquaintance, no belief.
+        if matches!(doc.low(c), "know" | "knows" | "knew")
+            && np_after(doc, c + 1, ue, After::Inverted).is_some_and(|np| doc.low(np.1) == "as")
+        {
+            return None;
+        }
+        // "found her tracks", "found them": an object found, no finding.
+        if matches!(doc.low(c), "found" | "find" | "finds")
+            && matches!(
+                doc.low(c + 1),
+                "her"
+                    | "his"
+                    | "their"
+                    | "its"
+                    | "my"
+                    | "our"
+                    | "your"
+                    | "him"
+                    | "them"
+                    | "me"
+                    | "us"
+            )
+        {
+            return None;
+        }
+        // "a remark Reyes found troubling": a judgment, no finding.
+        if matches!(doc.low(c), "found" | "find" | "finds")
+            && doc.low(c + 1).ends_with("ing")
+            && matches!(doc.low(c + 2), "." | "," | ";" | "")
+        {
             return None;
         }
         if particle_needed.is_some_and(|ps| !ps.contains(&doc.low(c + 1))) {
@@ -645,7 +749,9 @@ impl State<'_, '_> {
         // called …"), not a speaker calling ("A spokesman called the report baseless" is
         // one).
         if doc.low(c) == "called"
-            && (doc.is_cap(c + 1) || !doc.is_word(c + 1))
+            && (doc.is_cap(c + 1)
+                || !doc.is_word(c + 1)
+                || (doc.low(c + 1) == "the" && doc.is_cap(c + 2)))
             && np_before(doc, c, us).is_some_and(|s| {
                 matches!(doc.low(s.0), "a" | "an" | "one")
                     || (!doc.is_cap(s.0)
@@ -749,6 +855,31 @@ impl State<'_, '_> {
             // "…, said he." only at the end of the clause: "…, said he already knew" is
             // preposed.
             let source = np_after(doc, ge, ue, After::Inverted).filter(|src| {
+                // "…, announced new rules on Monday": an object,
+                // not a speaker; speakers after the cue are names, pronouns, determined
+                // noun phrases or a short bare plural ending the clause ("said officials").
+                let first = doc.low(src.0);
+                let bare = !doc.is_cap(src.0)
+                    && !doc.is_cap(src.1 - 1)
+                    && !is_source_pronoun(first)
+                    && !is_determiner(first)
+                    && !matches!(
+                        first,
+                        "one" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+                    )
+                    && doc.input.tokens[src.0].kind != TokenKind::Number
+                    && !(src.1 >= ue || matches!(doc.low(src.1), "." | "," | ";" | "!" | "?"));
+                let speaker = !(first.ends_with("ing") && !doc.is_cap(src.0)) && !bare;
+                if !speaker && !self.quote_frames(gs - 1, src.1, ue) {
+                    return false;
+                }
+                // "…, Reyes said of the plan": a topic, not a speaker.
+                if matches!(
+                    doc.low(src.0),
+                    "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "from"
+                ) {
+                    return false;
+                }
                 if self.quote_frames(gs - 1, src.1, ue) {
                     true
                 } else if is_source_pronoun(doc.low(src.0)) {
@@ -774,6 +905,7 @@ impl State<'_, '_> {
             while k > us
                 && gs - k < 4
                 && (is_time_word(doc.low(k - 1))
+                    || is_year(doc, k - 1)
                     || is_sentence_adverb(doc.low(k - 1))
                     || matches!(doc.low(k - 1), "here" | "there"))
             {
@@ -927,7 +1059,26 @@ impl State<'_, '_> {
                 && k + 2 < *e
                 && (is_source_pronoun(doc.low(k + 1))
                     || is_determiner(doc.low(k + 1))
-                    || doc.is_cap(k + 1))
+                    || doc.is_cap(k + 1)
+                    || (doc.is_word(k + 1)
+                        && doc.is_word(k + 2)
+                        && !matches!(
+                            doc.low(k + 1),
+                            "which"
+                                | "who"
+                                | "whom"
+                                | "whose"
+                                | "where"
+                                | "and"
+                                | "or"
+                                | "but"
+                                | "including"
+                                | "especially"
+                                | "not"
+                                | "as"
+                                | "so"
+                                | "then"
+                        )))
         });
         if let Some(k) = main {
             *e = k;
@@ -1041,7 +1192,42 @@ impl State<'_, '_> {
         let frames = matches!(doc.low(last), "," | "?" | "!" | "—" | "–");
         let own_content = after < ue
             && (matches!(doc.low(after), "that" | ":") || doc.quote_opening_at(after).is_some());
-        frames && !own_content
+        frames && !own_content && !(self.title_quote(close) && !self.clause_ends_at(after, ue))
+    }
+
+    /// A short quote in title case inside a phrase, closed at `close`: the name of a show,
+    /// a book or a slogan ('on the network’s “Morning Report,” Park said …'), not words
+    /// someone said; the cue after it takes the content that follows it.
+    fn title_quote(&self, close: usize) -> bool {
+        let doc = self.doc;
+        let Some(quote) = doc.quote_ending_at(close) else { return false };
+        if quote.start == 0 || !doc.is_word(quote.start - 1) {
+            return false;
+        }
+        // At most six words, bounded however long the quote.
+        if close - quote.start > 16 {
+            return false;
+        }
+        let mut words = (quote.start + 1..close).filter(|&k| doc.is_word(k)).peekable();
+        words.peek().is_some_and(|&k| doc.is_cap(k))
+            && (quote.start + 1..close).filter(|&k| doc.is_word(k)).count() <= 6
+            && words.all(|k| {
+                doc.is_cap(k)
+                    || doc.input.tokens[k].kind == TokenKind::Number
+                    || matches!(
+                        doc.low(k),
+                        "of" | "the"
+                            | "a"
+                            | "an"
+                            | "and"
+                            | "in"
+                            | "on"
+                            | "to"
+                            | "for"
+                            | "with"
+                            | "'s"
+                    )
+            })
     }
 
     /// True when nothing but punctuation or a short adjunct ("in a statement", "on
@@ -1160,6 +1346,12 @@ impl State<'_, '_> {
             if end <= start || end - start < 2 {
                 return None;
             }
+            // "In a letter to the board, Reyes asked …", "Though she had rarely spoken about
+            // it, Lowe said …": an opening adjunct or subordinate clause is no content;
+            // the cue is preposed.
+            if self.opening_adjunct(start, end) {
+                return None;
+            }
             // British style: '"…", he said' — the quote alone.
             if let Some(q) = doc.quote_ending_at(end - 1)
                 && q.start == start
@@ -1196,6 +1388,88 @@ impl State<'_, '_> {
         Some(Draft { source: Some(source), cue: Some(cue), parts, form, continues: None, unit: u })
     }
 
+    /// Whether `start..end` is an adjunct that opens its clause: a short phrase without a
+    /// comma or quote that starts with a preposition, a subordinator or a time adverb ("In
+    /// April", "During the service", "Most recently", "Though he had not spoken").
+    fn opening_adjunct(&self, start: usize, end: usize) -> bool {
+        let doc = self.doc;
+        if end - start > 14
+            || (start..end).any(|k| doc.in_quote(k) || !doc.is_word(k) && doc.low(k) != "-")
+        {
+            return false;
+        }
+        let first = doc.low(start);
+        let adjunct = matches!(
+            first,
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "since"
+                | "for"
+                | "from"
+                | "with"
+                | "without"
+                | "by"
+                | "under"
+                | "amid"
+                | "despite"
+                | "following"
+                | "though"
+                | "although"
+                | "while"
+                | "when"
+                | "whereas"
+                | "because"
+                | "unless"
+                | "once"
+                | "earlier"
+                | "later"
+                | "last"
+                | "meanwhile"
+                | "yesterday"
+                | "today"
+                | "recently"
+                | "previously"
+        ) || (first == "most" && doc.low(start + 1) == "recently");
+        let subordinator = matches!(
+            first,
+            "though" | "although" | "while" | "when" | "whereas" | "because" | "unless" | "once"
+        );
+        // A preposition opens a phrase, not a clause: "In the end it did not matter, he
+        // said" is content.
+        adjunct
+            && !(start..end).any(|k| {
+                let w = doc.low(k);
+                w == "that"
+                    || (!subordinator
+                        && (w.ends_with("n't")
+                            || matches!(
+                                w,
+                                "is" | "was"
+                                    | "are"
+                                    | "were"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "will"
+                                    | "would"
+                                    | "can"
+                                    | "could"
+                                    | "should"
+                                    | "may"
+                                    | "might"
+                                    | "must"
+                                    | "do"
+                                    | "does"
+                                    | "did"
+                                    | "'re"
+                                    | "'ll"
+                            )))
+            })
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn participle(
         &self,
@@ -1219,7 +1493,18 @@ impl State<'_, '_> {
                 .filter(|&k| k > us && is_be(doc.low(k - 1)))
                 .find_map(|k| np_before(doc, k - 1, us))
         {
-            let (parts, form) = self.content_after(cue, cue_span.1, us, ue, u)?;
+            // '"…," he was quoted as saying in a release': the quote before the speaker.
+            let before = (speaker.0 > us && self.clause_ends_at(cue_span.1, ue))
+                .then(|| doc.quote_ending_at(speaker.0 - 1))
+                .flatten()
+                .filter(|_| {
+                    self.quote_frames(speaker.0 - 1, cue_span.1, ue)
+                        && !self.used_quote[doc.quote_of[speaker.0 - 1] as usize]
+                });
+            let (parts, form) = match before {
+                Some(q) => (vec![(q.start, q.end)], AttributionForm::Direct),
+                None => self.content_after(cue, cue_span.1, us, ue, u)?,
+            };
             return Some(Draft {
                 source: Some(speaker),
                 cue: Some(cue_span),
@@ -1517,11 +1802,17 @@ impl State<'_, '_> {
             // inside its clause, the frame reports the whole clause around it.
             (floor, self.content_end(source.1 + 1, ue))
         } else {
+            // "Voters in the state seem enamored with him, according to the poll": the
+            // frame reports the whole clause before it, other cues in it included.
+            let mut from = us;
+            while from < a && matches!(doc.low(from), "," | "—" | "–" | "-") {
+                from += 1;
+            }
             let mut end = a;
-            while end > floor && matches!(doc.low(end - 1), "," | "—" | "–" | "(") {
+            while end > from && matches!(doc.low(end - 1), "," | "—" | "–" | "(") {
                 end -= 1;
             }
-            (floor, end)
+            (from, end)
         };
         if end <= start || (end - start == 1 && !doc.is_word(start)) {
             return None;
@@ -2046,7 +2337,8 @@ fn is_cue_adverb(w: &str) -> bool {
             | "again"
             | "always"
             | "already"
-    )
+    ) || matches!(w, "likely" | "probably")
+        || w == "soon"
 }
 
 /// "-ly" adverbs of manner, which PARC-style annotation keeps in the cue ("openly

@@ -230,6 +230,32 @@ fn np_head_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usi
             && doc.is_word(t)
             && (k == end || doc.word(k) == "-");
         if !is_np_word(doc, t) && !in_compound {
+            // "a study in 2017 found", "voters in Iowa say", "records from 2008 show": a
+            // common noun with a place, a name or a year after "in", "from" or "at".
+            // "Nine in 10 voters": a share.
+            let share = w == "in"
+                && k < end
+                && t > floor
+                && is_number_word(doc, t - 1)
+                && is_number_word(doc, k);
+            if share {
+                k = t;
+                continue;
+            }
+            let placed = matches!(w, "in" | "from" | "at")
+                && k < end
+                && t > floor
+                && (doc.is_cap(k)
+                    || doc.input.tokens[k].kind == claimgraph_model::TokenKind::Number)
+                && is_np_word(doc, t - 1)
+                && !doc.is_cap(t - 1)
+                && !is_time_word(doc.low(t - 1))
+                && !is_determiner(doc.low(t - 1));
+            if placed {
+                k = t;
+                lower_run = 0;
+                continue;
+            }
             break;
         }
         if in_compound {
@@ -240,6 +266,11 @@ fn np_head_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usi
             if k == end {
                 break;
             }
+            k = t;
+            continue;
+        }
+        // "Twenty-four percent": a number word in a hyphenated compound.
+        if is_determiner(w) && t > floor && is_np_punct(doc, t - 1) && doc.word(t - 1) == "-" {
             k = t;
             continue;
         }
@@ -254,11 +285,20 @@ fn np_head_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usi
                     || (before == "with" && doc.low(t - 2) == "familiar")
                     || (before == "to" && doc.low(t - 2) == "close")
                     || (before == "in"
-                        && matches!(doc.low(t - 2), "some" | "many" | "most" | "few" | "others")));
+                        && matches!(doc.low(t - 2), "some" | "many" | "most" | "few" | "others"))
+                    // "a survey in a local paper", "the audience in the hall".
+                    || (matches!(before, "in" | "on" | "with")
+                        && is_np_word(doc, t - 2)
+                        && !doc.is_cap(t - 2)
+                        && !is_time_word(doc.low(t - 2))
+                        && !is_determiner(doc.low(t - 2))));
             if linked {
                 k = t - 1;
                 lower_run = 0;
-                if !is_np_preposition(before) {
+                if !is_np_preposition(before)
+                    && !(matches!(before, "in" | "on" | "with")
+                        && !matches!(doc.low(t - 2), "some" | "many" | "most" | "few" | "others"))
+                {
                     // The adjective or quantifier before the preposition.
                     k = t - 2;
                     if matches!(doc.low(k), "some" | "many" | "most" | "few" | "others") {
@@ -303,7 +343,19 @@ fn np_head_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usi
     if (is_determiner(head) && !pronominal) || is_time_word(head) {
         return None;
     }
+    // "Trump in 2015 said": a year alone is a time adjunct.
+    if k + 1 == end && is_year(doc, k) {
+        return None;
+    }
     Some((k, end))
+}
+
+/// A year written in digits ("2015").
+pub fn is_year(doc: &Doc<'_>, i: usize) -> bool {
+    let w = doc.low(i);
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
 }
 
 /// A dash, written as one token or two hyphens.
@@ -416,6 +468,9 @@ fn long_appositive(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, 
     if relative {
         return Some(name);
     }
+    if has_finite_verb(doc, open + 1, comma) {
+        return None;
+    }
     Some((name.0, comma + 1))
 }
 
@@ -471,7 +526,9 @@ fn appositive_near(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, 
     // "A Twitter spokesman, Jane Roe, said": a description that opens the clause, then
     // the name.
     // "Several candidates, including Trump, said": examples of the group.
-    if first == "including" && k + 1 < comma {
+    // "Economists, like their rivals, say", "Reyes, along with two aides, said".
+    let like = first == "like" || (first == "along" && doc.low(k + 2) == "with");
+    if (first == "including" || like) && k + 1 < comma {
         return Some((name.0, comma + 1));
     }
     if !doc.is_cap(name.1 - 1) && doc.low(name.1 - 1) != ")" {
@@ -487,10 +544,45 @@ fn appositive_near(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, 
             .get(k + 1)
             .is_some_and(|t| t.kind == claimgraph_model::TokenKind::Number)
         || (doc.is_word(k + 1) && !is_np_stop(first));
-    if !opens_np || k + 1 >= comma {
+    if !opens_np || k + 1 >= comma || has_finite_verb(doc, k + 1, comma) {
         return None;
     }
     Some((name.0, comma + 1))
+}
+
+/// Whether `start..end` holds an auxiliary outside a relative clause: a clause ("the
+/// family will find a way"), not an appositive ("a mechanic who has worked here").
+fn has_finite_verb(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    for k in start..end {
+        let w = doc.low(k);
+        if matches!(w, "who" | "which" | "that" | "whose" | "whom") {
+            return false;
+        }
+        if matches!(
+            w,
+            "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "must"
+                | "might"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "did"
+                | "does"
+                | "do"
+        ) || w.ends_with("n't")
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// A number in digits or a small number word.
@@ -582,6 +674,10 @@ pub fn trim_title(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
         return np;
     }
     let before = doc.low(r - 1);
+    // "General Motors", "General Electric": a company, not a general.
+    if before == "general" && r - 1 == s && e - r == 1 {
+        return np;
+    }
     if before == "of" && r - 1 > s {
         // "Secretary of State Madeleine Albright": a long run after "of" ends with the
         // name; "Sen. Ted Cruz of Texas": a short one is the place of the person before it.

@@ -1399,3 +1399,172 @@ fn a_closed_quote_of_its_own_is_someones_words() {
         &["- | - | “If you want comics, you can go elsewhere.” | direct | -"],
     );
 }
+
+#[test]
+fn opening_adjuncts_and_show_titles_are_no_content() {
+    check(
+        "In a letter to the board, Reyes asked the members to delay the vote.",
+        &["Reyes | asked | the members to delay the vote | indirect | -"],
+    );
+    check(
+        "Though she had rarely spoken about it, Lowe said the plan was a mistake.",
+        &["Lowe | said | the plan was a mistake | indirect | -"],
+    );
+    check(
+        "On Sunday on the network’s “Morning Report,” Senator Park said the talks had failed.",
+        &["Park | said | the talks had failed | indirect | -"],
+    );
+    // A clause before the comma stays the content.
+    check(
+        "In the end it did not matter, Reyes said.",
+        &["Reyes | said | In the end it did not matter | indirect | -"],
+    );
+}
+
+#[test]
+fn places_and_years_after_the_subject() {
+    check(
+        "A study in 2017 concluded that the line would cost more.",
+        &["A study in 2017 | concluded | that the line would cost more | indirect | -"],
+    );
+    check(
+        "Trump in 2015 said the wall would be built.",
+        &["Trump | said | the wall would be built | indirect | -"],
+    );
+    check(
+        "The delegates in the hall said the vote was rigged.",
+        &["The delegates in the hall | said | the vote was rigged | indirect | -"],
+    );
+}
+
+#[test]
+fn other_senses_of_cue_verbs_and_negation() {
+    check("The firm no longer wants to run the mill.", &[]);
+    check(
+        "Two mills have announced plans to close in April.",
+        &["Two mills | have announced | plans to close in April | indirect | -"],
+    );
+    check("The council added a clause to the bill.", &[]);
+    check(
+        "Lowe added the plan was flawed.",
+        &["Lowe | added | the plan was flawed | indirect | -"],
+    );
+    check("It was a remark that Reyes found troubling.", &[]);
+    check(
+        "After General Motors announced it would close the plant, workers marched.",
+        &["General Motors | announced | it would close the plant | indirect | -"],
+    );
+}
+
+#[test]
+fn shares_compounds_and_bare_infinitives() {
+    check(
+        "Twenty-four percent said the race was close.",
+        &["Twenty-four percent | said | the race was close | indirect | -"],
+    );
+    check(
+        "Nine in 10 voters said the race was close.",
+        &["Nine in 10 voters | said | the race was close | indirect | -"],
+    );
+    check(
+        "Those who helped found the club said it was needed.",
+        &["the club | said | it was needed | indirect | -"],
+    );
+    check("Having said that, the mayor left.", &[]);
+    check("I cannot say that it works.", &[]);
+    check(
+        "“It is a mess,” Lowe said of the plan.",
+        &["Lowe | said | “It is a mess,” | direct | -"],
+    );
+}
+
+#[test]
+fn nouns_and_other_senses_after_a_subject() {
+    check("Park won the county, adding to his lead.", &[]);
+    check("Online sales continued to be a bright spot.", &[]);
+    check("He unveiled his new plan to rebuild the port.", &[]);
+    check("She joined a movement called the People's Party.", &[]);
+    check(
+        "Party leaders plan to meet in June.",
+        &["Party leaders | plan | to meet in June | indirect | -"],
+    );
+}
+
+#[test]
+fn an_object_after_a_cue_is_no_inverted_speaker() {
+    check(
+        "Officials in the province, the region north of the capital, announced new rules on Monday.",
+        &[],
+    );
+    check(
+        "Prices rose sharply, said officials.",
+        &["officials | said | Prices rose sharply | indirect | -"],
+    );
+    check(
+        "“The market will recover,” said oil executive Tom Reyes.",
+        &["Tom Reyes | said | “The market will recover,” | direct | -"],
+    );
+}
+
+#[test]
+fn appositives_of_company_open_the_subject() {
+    check(
+        "Ms. Reyes, along with two law professors, wrote that the cases were weak.",
+        &[
+            "Ms. Reyes, along with two law professors, | wrote | that the cases were weak | indirect | -",
+        ],
+    );
+}
+
+#[test]
+fn a_clause_before_a_comma_is_no_appositive() {
+    check(
+        "Somehow, the family will find a way, adds Lowe.",
+        &["Lowe | adds | Somehow, the family will find a way | indirect | -"],
+    );
+    check(
+        "Tom Reyes, a mechanic who has worked here for years, said the plant would close.",
+        &[
+            "Tom Reyes, a mechanic who has worked here for years, | said | the plant would close | indirect | -",
+        ],
+    );
+}
+
+#[test]
+fn objects_found_known_and_cited() {
+    check("He found her keys and was looking for her when the police came.", &[]);
+    check("Home cooks will know Reyes as the authority on bread.", &[]);
+    check(
+        "An expert cited in the report warned that prices would rise.",
+        &["An expert cited in the report | warned | that prices would rise | indirect | -"],
+    );
+    check(
+        "The Liberals would likely prefer that the tax start low.",
+        &["The Liberals | would likely prefer | that the tax start low | indirect | -"],
+    );
+}
+
+#[test]
+fn participles_before_a_noun_or_with_an_agent() {
+    check("Park leads Lowe by 120 pledged delegates.", &[]);
+    check("Rebel groups backed by the army have no choice.", &[]);
+}
+
+#[test]
+fn according_to_after_a_clause_with_a_cue_reports_all_of_it() {
+    check(
+        "Most voters say they prefer lower taxes, according to a new poll.",
+        &[
+            "a new poll | according to | Most voters say they prefer lower taxes | indirect | -",
+            "Most voters | say | they prefer lower taxes | indirect | 0",
+        ],
+    );
+}
+
+#[test]
+fn quoted_as_saying_after_the_quote() {
+    check(
+        "“The debt is far too high,” he was quoted as saying in the release.",
+        &["he | saying | “The debt is far too high,” | direct | -"],
+    );
+}
