@@ -869,7 +869,8 @@ impl State<'_, '_> {
                     )
                     && doc.input.tokens[src.0].kind != TokenKind::Number
                     && !(src.1 >= ue || matches!(doc.low(src.1), "." | "," | ";" | "!" | "?"));
-                let speaker = !(first.ends_with("ing") && !doc.is_cap(src.0)) && !bare;
+                let participle = first.ends_with("ing") && !doc.is_cap(src.0);
+                let speaker = !participle && !bare;
                 if !speaker && !self.quote_frames(gs - 1, src.1, ue) {
                     return false;
                 }
@@ -1192,7 +1193,8 @@ impl State<'_, '_> {
         let frames = matches!(doc.low(last), "," | "?" | "!" | "—" | "–");
         let own_content = after < ue
             && (matches!(doc.low(after), "that" | ":") || doc.quote_opening_at(after).is_some());
-        frames && !own_content && !(self.title_quote(close) && !self.clause_ends_at(after, ue))
+        let title_runs_on = self.title_quote(close) && !self.clause_ends_at(after, ue);
+        frames && !own_content && !title_runs_on
     }
 
     /// A short quote in title case inside a phrase, closed at `close`: the name of a show,

@@ -295,10 +295,10 @@ fn np_head_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usi
             if linked {
                 k = t - 1;
                 lower_run = 0;
-                if !is_np_preposition(before)
-                    && !(matches!(before, "in" | "on" | "with")
-                        && !matches!(doc.low(t - 2), "some" | "many" | "most" | "few" | "others"))
-                {
+                let quantified =
+                    matches!(doc.low(t - 2), "some" | "many" | "most" | "few" | "others");
+                let place_after = matches!(before, "in" | "on" | "with") && !quantified;
+                if !is_np_preposition(before) && !place_after {
                     // The adjective or quantifier before the preposition.
                     k = t - 2;
                     if matches!(doc.low(k), "some" | "many" | "most" | "few" | "others") {
