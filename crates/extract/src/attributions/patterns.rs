@@ -73,7 +73,7 @@ const MERGE_TURNS: bool = false;
 /// GGT −0.4; left out, as a change that costs one set.
 const CUE_COLON: bool = false;
 
-/// Whether titles are cut from person sources ("Health Minister Randy Delorey" → "Randy
+/// Whether titles are cut from person sources ("Health Minister Alan Ferris" → "Alan
 /// Delorey"), as GGT annotates, instead of kept as PARC and PolNeAR do.
 const TRIM_TITLES: bool = true;
 
@@ -387,7 +387,7 @@ impl State<'_, '_> {
     }
 
     /// A headline in title case: a paragraph of its own whose words are mostly
-    /// capitalized ("Trump Says He Never Pledged …").
+    /// capitalized ("Mayor Says She Never Promised …").
     fn is_headline(&self, us: usize) -> bool {
         let doc = self.doc;
         if !doc.para_start(us) {
@@ -530,7 +530,7 @@ impl State<'_, '_> {
         // "says about 550 students …": "about" before a number is an amount.
         let amount_follows = doc.low(c + 1) == "about"
             && doc.input.tokens.get(c + 2).is_some_and(|t| t.kind == TokenKind::Number);
-        // '"…," Tenney said about the money': after a quote, "about" gives the topic of
+        // '"…," Alvarez said about the money': after a quote, "about" gives the topic of
         // the quoted words.
         let topic_of_quote = doc.low(c + 1) == "about"
             && matches!(cue.class, CueClass::Say | CueClass::Tell)
@@ -744,7 +744,7 @@ impl State<'_, '_> {
         if doc.low(c) == "show" && !(c > us && doc.is_word(c - 1) && prev.ends_with('s')) {
             return None;
         }
-        // "a program called Sandy Hook Promise", 'a class called "Perception"': a name
+        // "a program called Safe Streets Pledge", 'a class called "Perception"': a name
         // given after an indefinite or a bare singular noun ("withdrew research app
         // called …"), not a speaker calling ("A spokesman called the report baseless" is
         // one).
@@ -960,7 +960,7 @@ impl State<'_, '_> {
         })
     }
 
-    /// "Sanders seemed to reap the benefits", "The vote is expected to pass": no source;
+    /// "Ortiz seemed to reap the benefits", "The vote is expected to pass": no source;
     /// the cue is the verb group from `gs` to the cue word `c`, and the content is the
     /// whole clause, its subject included, as PolNeAR annotates it.
     fn seem(&self, u: usize, gs: usize, c: usize, us: usize, ue: usize) -> Option<Draft> {
@@ -1905,7 +1905,7 @@ impl State<'_, '_> {
         })
     }
 
-    /// 'Republican pollster Daron Shaw: "…"': a name and a colon introduce a quote that
+    /// 'Republican pollster Dale Moss: "…"': a name and a colon introduce a quote that
     /// ends the unit.
     fn colon_quote(&self, u: usize, colon: usize, us: usize, ue: usize) -> Option<Draft> {
         let doc = self.doc;

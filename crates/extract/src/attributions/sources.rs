@@ -197,7 +197,7 @@ fn np_head_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usi
     if is_dash(doc, last) {
         return dashed_before(doc, last, floor);
     }
-    // "Sen. David Perdue (R-Ga.)": a short parenthesis after a name belongs to it.
+    // "Sen. Mark Hollis (R-Ga.)": a short parenthesis after a name belongs to it.
     if w == ")" {
         let open = (last.saturating_sub(8).max(floor)..last).rev().find(|&k| doc.low(k) == "(")?;
         if open > floor && doc.is_cap(open - 1) {
@@ -402,7 +402,7 @@ fn appositive_before(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize
 /// Longest appositive of a clause-opening name, in tokens.
 const MAX_LONG_APPOSITIVE: usize = 45;
 
-/// "Will Young, a mechanic based in Kansas City, Mo., and an organizer at …, said": an
+/// "Ana Reyes, a nurse based in Dayton, Ohio, and a steward at …, said": an
 /// appositive too long or too rich in commas to walk back through, after a name that
 /// opens the clause. Only sentence punctuation and quotes stop it.
 fn long_appositive(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, usize)> {
@@ -445,7 +445,7 @@ fn long_appositive(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, 
             && doc.word(k - 1).chars().count() <= 6
             && (doc.low(k + 1) == "," || doc.is_word(k + 1));
         // An inner comma may only go on with a name, a number, a determiner or "and"
-        // ("Kansas City, Mo., and an organizer"); "The plan, which …, will fail" has left
+        // ("Dayton, Ohio, and a steward"); "The plan, which …, will fail" has left
         // the noun phrase.
         let inner_comma = w == ","
             && (relative
@@ -477,7 +477,7 @@ fn long_appositive(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, 
 fn appositive_near(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, usize)> {
     let lowest = comma.saturating_sub(MAX_APPOSITIVE).max(floor);
     let mut k = comma;
-    // "Brianne Stone, 29, of Huntsville, Ala., says": an age or a place ("of …") before a
+    // "Dana Reyes, 41, of Dayton, Ohio, says": an age or a place ("of …") before a
     // comma continues the appositive back to the name.
     let mut links = 0;
     let name = loop {
@@ -646,8 +646,8 @@ fn is_interjected_adjunct(w: &str) -> bool {
     )
 }
 
-/// The name of a titled person without the title: "Health Minister Randy Delorey" →
-/// "Randy Delorey", "economist Philip Cross" → "Philip Cross". Honorifics and abbreviated
+/// The name of a titled person without the title: "Health Minister Alan Ferris" →
+/// "Alan Ferris", "economist Paul Marr" → "Paul Marr". Honorifics and abbreviated
 /// titles ("Mr.", "Dr.", "Sen.", "Gov.") stay, and so does a phrase with no title before
 /// its name.
 pub fn trim_title(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
@@ -679,8 +679,8 @@ pub fn trim_title(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
         return np;
     }
     if before == "of" && r - 1 > s {
-        // "Secretary of State Madeleine Albright": a long run after "of" ends with the
-        // name; "Sen. Ted Cruz of Texas": a short one is the place of the person before it.
+        // "Secretary of State Jane Doyle": a long run after "of" ends with the
+        // name; "Sen. Ana Ruiz of Ohio": a short one is the place of the person before it.
         if e - r >= 3 {
             let mut n = e - 1;
             if n >= r + 2 && doc.word(n - 1) == "." && is_initial(doc.word(n - 2)) {
