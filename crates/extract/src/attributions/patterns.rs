@@ -33,8 +33,8 @@ use super::cues::{Cue, CueClass, Lexicon, needs_infinitive, particles};
 use super::doc::{Doc, NONE};
 use super::sources::{After, is_year, np_after, np_before, trim_title};
 use super::words::{
-    is_be, is_cue_auxiliary, is_determiner, is_empty_content, is_np_stop, is_source_pronoun,
-    is_time_word,
+    is_be, is_cue_auxiliary, is_determiner, is_empty_content, is_finite_auxiliary, is_np_stop,
+    is_source_pronoun, is_time_word,
 };
 
 /// An attribution in token ranges, before conversion to byte spans.
@@ -1447,28 +1447,8 @@ impl State<'_, '_> {
                 w == "that"
                     || (!subordinator
                         && (w.ends_with("n't")
-                            || matches!(
-                                w,
-                                "is" | "was"
-                                    | "are"
-                                    | "were"
-                                    | "has"
-                                    | "have"
-                                    | "had"
-                                    | "will"
-                                    | "would"
-                                    | "can"
-                                    | "could"
-                                    | "should"
-                                    | "may"
-                                    | "might"
-                                    | "must"
-                                    | "do"
-                                    | "does"
-                                    | "did"
-                                    | "'re"
-                                    | "'ll"
-                            )))
+                            || is_finite_auxiliary(w)
+                            || matches!(w, "may" | "'re" | "'ll")))
             })
     }
 

@@ -13,8 +13,8 @@ use claimgraph_model::{Entity, EntityLabel, Mention, SourceResolution, Span};
 
 use super::doc::Doc;
 use super::words::{
-    is_determiner, is_np_preposition, is_np_stop, is_source_pronoun, is_time_word,
-    is_title_abbreviation,
+    is_determiner, is_finite_auxiliary, is_np_preposition, is_np_stop, is_source_pronoun,
+    is_time_word, is_title_abbreviation,
 };
 
 /// Longest noun phrase walked, in tokens.
@@ -551,34 +551,14 @@ fn appositive_near(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, 
 }
 
 /// Whether `start..end` holds an auxiliary outside a relative clause: a clause ("the
-/// family will find a way"), not an appositive ("a mechanic who has worked here").
+/// council will find the money"), not an appositive ("a nurse who has worked here").
 fn has_finite_verb(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     for k in start..end {
         let w = doc.low(k);
         if matches!(w, "who" | "which" | "that" | "whose" | "whom") {
             return false;
         }
-        if matches!(
-            w,
-            "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "must"
-                | "might"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "did"
-                | "does"
-                | "do"
-        ) || w.ends_with("n't")
-        {
+        if is_finite_auxiliary(w) || w.ends_with("n't") {
             return true;
         }
     }

@@ -151,6 +151,30 @@ pub fn is_time_word(w: &str) -> bool {
     )
 }
 
+/// Finite auxiliaries and modals: one of them after a subject makes a clause ("the
+/// council will pay"), where a phrase without one is an appositive or an adjunct.
+pub fn is_finite_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "must"
+            | "might"
+            | "do"
+            | "does"
+            | "did"
+    )
+}
+
 /// Words that end a noun phrase when walking back from a cue: verbs, conjunctions,
 /// prepositions and adverbs that never sit inside a subject.
 pub fn is_np_stop(w: &str) -> bool {
