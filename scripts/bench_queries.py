@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Latency of `claimgraph entity` and `claimgraph search` on a store, as a user runs them.
 
-    python3 scripts/bench_queries.py DB [BINARY] [N] [--api http://HOST:PORT]
+    python3 scripts/bench_queries.py DB [BINARY] [N] [--api http://HOST:PORT] [--slowest]
 
 Picks the N most mentioned entities of the store (the slowest profiles to build) and N
 search queries made of their names and of common news words, runs each through the
@@ -9,7 +9,8 @@ binary (process start included) and prints p50/p95/max per command. DB is a SQLi
 or a postgres:// URL (then `psql` must be on the PATH). With --api, the same queries go
 to a running `claimgraph serve` over that store instead (`GET /api/v1/entities/NAME`
 and `/api/v1/search?q=...`, on one kept-alive connection), so what is timed is the
-server's answer without process start. Standard library only.
+server's answer without process start. --slowest lists the eight slowest queries of each
+command. Standard library only.
 """
 import http.client
 import urllib.parse
@@ -28,6 +29,9 @@ def percentile(values, p):
 def main():
     args = sys.argv[1:]
     api = None
+    slowest = "--slowest" in args
+    if slowest:
+        args.remove("--slowest")
     if "--api" in args:
         at = args.index("--api")
         api = urllib.parse.urlparse(args[at + 1])
@@ -51,6 +55,7 @@ def main():
     queries = (names[: n - len(words)] + words)[:n]
     for command, items in (("entity", names), ("search", queries)):
         times = []
+        timed = []
         for item in items:
             start = time.perf_counter()
             if connection:
@@ -61,16 +66,21 @@ def main():
                 response = connection.getresponse()
                 body = response.read()
                 times.append((time.perf_counter() - start) * 1000)
+                timed.append((times[-1], item))
                 if response.status != 200:
                     print(f"{command} {item!r} failed: {response.status} {body[:200]!r}")
                 continue
             done = subprocess.run([binary, command, item, "--db", db],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             times.append((time.perf_counter() - start) * 1000)
+            timed.append((times[-1], item))
             if done.returncode != 0:
                 print(f"{command} {item!r} failed: {done.stderr.decode().strip()}")
         print(f"{command}: {len(times)} runs, p50 {statistics.median(times):.0f} ms, "
               f"p95 {percentile(times, 95):.0f} ms, max {max(times):.0f} ms")
+        if slowest:
+            for took, item in sorted(timed, reverse=True)[:8]:
+                print(f"    {took:6.1f} ms  {item}")
 
 
 if __name__ == "__main__":

@@ -290,6 +290,9 @@ impl Dump for PgStore {
                 .await?;
             }
             Ok(())
-        })
+        })?;
+        // Statistics for the planner and the word shares that choose how search reads
+        // (`read.rs`, `readings`), as after an ingest.
+        claimgraph_store::Store::optimize(self, 1)
     }
 }

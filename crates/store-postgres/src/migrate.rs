@@ -15,6 +15,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("init", include_str!("../migrations/0001_init.sql")),
     ("marks_cues", include_str!("../migrations/0002_marks_cues.sql")),
     ("ingest_costs", include_str!("../migrations/0003_ingest_costs.sql")),
+    ("search_word_shares", include_str!("../migrations/0004_search_word_shares.sql")),
 ];
 
 /// The schema version this build writes.

@@ -65,14 +65,21 @@ const INGEST_TABLES: &str = "documents, entities, entity_keys, entity_occurrence
 /// What `optimize` runs after an ingest: a vacuum of the tables that entity profiles read
 /// through index-only scans (not of the large claim tables, whose index-only reads are
 /// few), and full statistics (the writer's are coarse) for the documents and claims, whose
-/// word frequencies decide how search reads them (`read.rs`, `readings`).
+/// word frequencies decide how search reads them (`read.rs`, `readings`; copied to
+/// `search_word_shares`, see [`REFRESH_WORD_SHARES`]).
 /// Separate statements: one string of several runs as one transaction, which `VACUUM`
 /// refuses.
-pub(crate) const VACUUM_AFTER_INGEST: [&str; 2] = [
+pub(crate) const VACUUM_AFTER_INGEST: [&str; 3] = [
     "VACUUM (ANALYZE) entity_occurrences, entity_aliases, claim_entities, entity_keys, \
      entities",
     "ANALYZE documents, claims",
+    REFRESH_WORD_SHARES,
 ];
+
+/// Copies the word shares of the `search` columns from `pg_stats` into
+/// `search_word_shares` (migration 4), where a search reads them: after every `ANALYZE`
+/// of documents and claims.
+pub(crate) const REFRESH_WORD_SHARES: &str = "SELECT refresh_search_word_shares()";
 
 /// Below this many documents a table's plans hardly matter.
 const ANALYZE_FROM: i64 = 128;
@@ -106,7 +113,8 @@ pub(crate) async fn analyze_when_grown(
         // lookups, and keeps this at a few hundred milliseconds on large tables.
         client
             .batch_execute(&format!(
-                "BEGIN; SET LOCAL default_statistics_target = 10; ANALYZE {INGEST_TABLES}; COMMIT"
+                "BEGIN; SET LOCAL default_statistics_target = 10; ANALYZE {INGEST_TABLES}; \
+                 {REFRESH_WORD_SHARES}; COMMIT"
             ))
             .await
             .map_err(crate::backend)?;

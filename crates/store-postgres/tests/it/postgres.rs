@@ -177,6 +177,13 @@ fn search_finds_the_same_matches_with_and_without_statistics() {
     assert_eq!(documents("zebra"), expected);
     assert_eq!(documents("minister said").len(), 50);
     assert_eq!(documents("zebra minister"), expected);
+    // The writer's ANALYZE and `optimize` both leave the shares where search reads them.
+    let minister = "SELECT share::FLOAT8 FROM search_word_shares
+                    WHERE table_name = 'documents' AND word = 'minister'";
+    assert_eq!(query_f64(&database.url, minister), 1.0);
+    run_sql(&database.url, "DELETE FROM search_word_shares");
+    store.optimize(200).expect("optimize");
+    assert_eq!(query_f64(&database.url, minister), 1.0);
 }
 
 /// Runs `sql` (several statements) on the database at `url`.
@@ -190,6 +197,20 @@ fn run_sql(url: &str, sql: &str) {
         drop(client);
         let _ = driver.await;
     });
+}
+
+/// The one value that `sql` selects, on the database at `url`.
+fn query_f64(url: &str, sql: &str) -> f64 {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let (client, connection) =
+            tokio_postgres::connect(url, tokio_postgres::NoTls).await.expect("connect");
+        let driver = tokio::spawn(connection);
+        let value: f64 = client.query_one(sql, &[]).await.expect("run SQL").get(0);
+        drop(client);
+        let _ = driver.await;
+        value
+    })
 }
 
 /// Search ranks the newest 1,000 matches. A word in 8% of 100,000 documents is read
@@ -213,8 +234,17 @@ fn search_reads_past_a_window_that_holds_too_few_matches() {
                  || CASE WHEN n % 12 = 5 THEN ' yak' ELSE '' END,
              1, 'test', 0
          FROM generate_series(1, 100000) n;
-         ANALYZE documents;",
+         ANALYZE documents;
+         SELECT refresh_search_word_shares();",
     );
+    // The shares that make "zebra" (8% of the documents) a window of about 25,000 ids,
+    // which holds only its 500 matches from 75,010 to 80,000.
+    let zebra_share = query_f64(
+        &database.url,
+        "SELECT share::FLOAT8 FROM search_word_shares
+         WHERE table_name = 'documents' AND word = 'zebra'",
+    );
+    assert!((0.06..0.10).contains(&zebra_share), "zebra share {zebra_share}");
     let ids = |text: &str| -> Vec<i64> {
         let hits =
             store.search(&SearchQuery { text: text.to_string(), limit: 50 }).expect("search");
