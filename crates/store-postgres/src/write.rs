@@ -63,16 +63,17 @@ const INGEST_TABLES: &str = "documents, entities, entity_keys, entity_occurrence
      claim_events, claim_bands, claim_conflicts";
 
 /// What `optimize` runs after an ingest: a vacuum of the tables that entity profiles read
-/// through index-only scans (not of the large claim tables, whose index-only reads are
-/// few), and full statistics (the writer's are coarse) for the documents and claims, whose
-/// word frequencies decide how search reads them (`read.rs`, `readings`; copied to
-/// `search_word_shares`, see [`REFRESH_WORD_SHARES`]).
+/// through index-only scans (claims too: an entity's count of claims it is the source of
+/// read 1,436 table pages for "US" at 100,000 documents, 5 ms warm, and none after the
+/// vacuum, 0.75 ms), and full statistics (the writer's are coarse) for the documents and
+/// claims, whose word frequencies decide how search reads them (`read.rs`, `readings`;
+/// copied to `search_word_shares`, see [`REFRESH_WORD_SHARES`]).
 /// Separate statements: one string of several runs as one transaction, which `VACUUM`
 /// refuses.
 pub(crate) const VACUUM_AFTER_INGEST: [&str; 3] = [
     "VACUUM (ANALYZE) entity_occurrences, entity_aliases, claim_entities, entity_keys, \
-     entities",
-    "ANALYZE documents, claims",
+     entities, claims",
+    "ANALYZE documents",
     REFRESH_WORD_SHARES,
 ];
 
