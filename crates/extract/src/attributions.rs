@@ -15,9 +15,11 @@
 //! Conventions, as in PARC-style annotation: direct content includes its quotation marks
 //! (and the comma inside them); indirect content includes "that" but not the final
 //! period; the cue is the verb group ("has said", "openly admitted", "according
-//! to"); the source is the whole noun phrase, with an appositive between commas. A quote
-//! that continues a turn has no source or cue in the text; its `resolution` names the
-//! previous speaker's entity. The publisher's own voice is never emitted here.
+//! to"); the source is the whole noun phrase, with an appositive between commas or
+//! closing the clause after an inverted cue. A quote that continues a turn right after it
+//! and closes the paragraph is another part of its content; one that stands apart has no
+//! source or cue in the text, and its `resolution` names the previous speaker's entity.
+//! The publisher's own voice is never emitted here.
 
 mod chains;
 mod cues;

@@ -108,15 +108,17 @@ fn entities_worldwide() {
     check_floor("worldwide", "entities", "entities.micro.f1", 0.70);
 }
 
+// GGT's attribution floors are no lower than the margins kept when round 7 spent GGT's
+// slack on PolNeAR (relation 78, content 80, source 67.5, cue 72; docs/QUALITY.md).
 #[test]
 fn attributions_ggt() {
     check_floors(
         "ggt",
         "attributions",
         &[
-            ("attributions.relation.overlap.f1", 0.805),
+            ("attributions.relation.overlap.f1", 0.78),
             ("attributions.content.soft.f1", 0.845),
-            ("attributions.source.exact.f1", 0.69),
+            ("attributions.source.exact.f1", 0.68),
             ("attributions.cue.exact.f1", 0.72),
         ],
     );
@@ -128,10 +130,10 @@ fn attributions_polnear() {
         "polnear",
         "attributions",
         &[
-            ("attributions.relation.overlap.f1", 0.68),
-            ("attributions.content.soft.f1", 0.79),
-            ("attributions.source.exact.f1", 0.58),
-            ("attributions.cue.exact.f1", 0.62),
+            ("attributions.relation.overlap.f1", 0.71),
+            ("attributions.content.soft.f1", 0.81),
+            ("attributions.source.exact.f1", 0.60),
+            ("attributions.cue.exact.f1", 0.63),
         ],
     );
 }

@@ -71,7 +71,7 @@ fn is_adverb(w: &str) -> bool {
 
 /// Inner punctuation of a noun phrase: the period of "Mr." and hyphens and ampersands
 /// written without spaces.
-fn is_np_punct(doc: &Doc<'_>, i: usize) -> bool {
+pub fn is_np_punct(doc: &Doc<'_>, i: usize) -> bool {
     let glued = |k: usize| doc.input.tokens.get(k).is_some_and(|t| !t.space_before);
     match doc.word(i) {
         "." => {
