@@ -34,8 +34,8 @@ use super::cues::{Cue, CueClass, Lexicon, needs_infinitive, particles};
 use super::doc::{Doc, NONE};
 use super::sources::{After, is_np_punct, is_year, np_after, np_before, trim_title};
 use super::words::{
-    is_be, is_cue_auxiliary, is_determiner, is_empty_content, is_finite_auxiliary, is_np_stop,
-    is_source_pronoun, is_time_word,
+    is_be, is_cue_auxiliary, is_day_word, is_determiner, is_empty_content, is_finite_auxiliary,
+    is_np_stop, is_source_pronoun, is_time_word,
 };
 
 /// An attribution in token ranges, before conversion to byte spans.
@@ -2260,26 +2260,17 @@ impl State<'_, '_> {
         if cs == ge {
             // A leading time word: "said Tuesday the plan …".
             while cs < ue
-                && matches!(
-                    doc.low(cs),
-                    "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                        | "today"
-                        | "yesterday"
-                        | "tonight"
-                        | "recently"
-                        | "again"
-                        | "repeatedly"
-                        | "publicly"
-                        | "privately"
-                        | "earlier"
-                        | "later"
-                )
+                && (is_day_word(doc.low(cs))
+                    || matches!(
+                        doc.low(cs),
+                        "recently"
+                            | "again"
+                            | "repeatedly"
+                            | "publicly"
+                            | "privately"
+                            | "earlier"
+                            | "later"
+                    ))
             {
                 cs += 1;
             }

@@ -96,8 +96,8 @@ pub fn is_title_abbreviation(w: &str) -> bool {
     )
 }
 
-/// Time words that may stand between a cue and its content ("said Tuesday that").
-pub fn is_time_word(w: &str) -> bool {
+/// The days a report names by word: weekdays, "today", "yesterday", "tonight".
+pub fn is_day_word(w: &str) -> bool {
     matches!(
         w,
         "monday"
@@ -110,45 +110,53 @@ pub fn is_time_word(w: &str) -> bool {
             | "today"
             | "yesterday"
             | "tonight"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "previously"
-            | "last"
-            | "this"
-            | "next"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "weekend"
-            | "on"
-            | "in"
-            | "at"
-            | "during"
-            | "again"
-            | "repeatedly"
-            | "publicly"
-            | "privately"
-            | "then"
-            | "now"
-            | "once"
-            | "also"
-            | "separately"
-            | "further"
-            | "often"
-            | "frequently"
-            | "already"
-            | "even"
-            | "ago"
-            | "days"
-            | "weeks"
-            | "months"
-            | "years"
     )
+}
+
+/// Time words that may stand between a cue and its content ("said Tuesday that").
+pub fn is_time_word(w: &str) -> bool {
+    is_day_word(w)
+        || matches!(
+            w,
+            "earlier"
+                | "later"
+                | "recently"
+                | "previously"
+                | "last"
+                | "this"
+                | "next"
+                | "week"
+                | "month"
+                | "year"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "weekend"
+                | "on"
+                | "in"
+                | "at"
+                | "during"
+                | "again"
+                | "repeatedly"
+                | "publicly"
+                | "privately"
+                | "then"
+                | "now"
+                | "once"
+                | "also"
+                | "separately"
+                | "further"
+                | "often"
+                | "frequently"
+                | "already"
+                | "even"
+                | "ago"
+                | "days"
+                | "weeks"
+                | "months"
+                | "years"
+        )
 }
 
 /// Finite auxiliaries and modals: one of them after a subject makes a clause ("the
@@ -179,6 +187,7 @@ pub fn is_finite_auxiliary(w: &str) -> bool {
 /// prepositions and adverbs that never sit inside a subject.
 pub fn is_np_stop(w: &str) -> bool {
     is_finite_auxiliary(w)
+        || is_day_word(w)
         || matches!(
             w,
             "be" | "been"
@@ -274,16 +283,6 @@ pub fn is_np_stop(w: &str) -> bool {
                 | "earlier"
                 | "later"
                 | "recently"
-                | "yesterday"
-                | "today"
-                | "tonight"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
                 | "out"
                 | "up"
                 | "off"
