@@ -168,6 +168,13 @@ async fn move_rows(
         &[&merge_id, &from, &ids, &to],
     )
     .await?;
+    recount(tx, from, to).await
+}
+
+/// The totals of both entities anew (`entity_counts`, migration 5): moved rows lie at
+/// any id, below the watermark too.
+async fn recount(tx: &Tx<'_>, a: i64, b: i64) -> Result<(), StoreError> {
+    exec(tx, "SELECT recount_entities($1::BIGINT[])", &[&vec![a, b]]).await?;
     Ok(())
 }
 
@@ -211,7 +218,7 @@ async fn undo_moves(tx: &Tx<'_>, merge_id: i64, from: i64, into: i64) -> Result<
             exec(tx, &sql, &[&from, &a, &b, &into]).await?;
         }
     }
-    Ok(())
+    recount(tx, from, into).await
 }
 
 async fn moved_documents(tx: &Tx<'_>, merge_id: i64) -> Result<Vec<String>, StoreError> {

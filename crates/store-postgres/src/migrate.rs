@@ -16,6 +16,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("marks_cues", include_str!("../migrations/0002_marks_cues.sql")),
     ("ingest_costs", include_str!("../migrations/0003_ingest_costs.sql")),
     ("search_word_shares", include_str!("../migrations/0004_search_word_shares.sql")),
+    ("entity_counts", include_str!("../migrations/0005_entity_counts.sql")),
 ];
 
 /// The schema version this build writes.

@@ -602,14 +602,22 @@ pub async fn entity(tx: &Tx<'_>, name: &str) -> Result<EntityProfile, StoreError
             .collect::<Vec<_>>(),
         )
     };
+    // The totals kept up to the watermark (`entity_counts`, migration 5) and the rows
+    // stored since, counted here from the newest entries of the same indexes.
     let seen = one(
         tx,
-        "SELECT COALESCE(SUM(o.n_mentions), 0)::BIGINT, MIN(o.doc_date), MAX(o.doc_date),
-             COUNT(DISTINCT o.document_id),
-             (SELECT COUNT(*) FROM claims WHERE source_entity_id = $1),
-             (SELECT COUNT(DISTINCT claim_id) FROM claim_entities WHERE entity_id = $1)
-         FROM entity_occurrences o
-         WHERE o.entity_id = $1",
+        "SELECT COALESCE(s.n_mentions, 0) + COALESCE(SUM(o.n_mentions), 0)::BIGINT,
+             LEAST(s.first_seen, MIN(o.doc_date)), GREATEST(s.last_seen, MAX(o.doc_date)),
+             COALESCE(s.n_documents, 0) + COUNT(DISTINCT o.document_id),
+             COALESCE(s.n_claims_by, 0) + (SELECT COUNT(*) FROM claims
+                  WHERE source_entity_id = $1 AND id > w.claims),
+             COALESCE(s.n_claims_about, 0) + (SELECT COUNT(DISTINCT claim_id)
+                  FROM claim_entities WHERE entity_id = $1 AND claim_id > w.claims)
+         FROM entity_counts_upto w
+         LEFT JOIN entity_counts s ON s.entity_id = $1
+         LEFT JOIN entity_occurrences o ON o.entity_id = $1 AND o.document_id > w.documents
+         GROUP BY w.documents, w.claims, s.n_mentions, s.first_seen, s.last_seen,
+             s.n_documents, s.n_claims_by, s.n_claims_about",
         by_id,
     );
     // The newest claims: ids grow with documents.

@@ -48,7 +48,8 @@ use crate::{Tx, exec, rows};
 /// Separates hedge words and places in text columns (a control character never in them).
 pub(crate) const SEPARATOR: char = '\u{1f}';
 
-/// The advisory lock key every write transaction takes ("cgwriter" in ASCII).
+/// The advisory lock key every write transaction takes ("cgwriter" in ASCII; migration 5's
+/// `refresh_entity_counts` takes it too).
 const WRITER_LOCK: i64 = 0x6367_7772_6974_6572;
 
 pub(crate) async fn lock_writers(tx: &Tx<'_>) -> Result<(), StoreError> {
@@ -67,15 +68,21 @@ const INGEST_TABLES: &str = "documents, entities, entity_keys, entity_occurrence
 /// read 1,436 table pages for "US" at 100,000 documents, 5 ms warm, and none after the
 /// vacuum, 0.75 ms), and full statistics (the writer's are coarse) for the documents and
 /// claims, whose word frequencies decide how search reads them (`read.rs`, `readings`;
-/// copied to `search_word_shares`, see [`REFRESH_WORD_SHARES`]).
+/// copied to `search_word_shares`, see [`REFRESH_WORD_SHARES`]), and the entities' totals
+/// brought up to date ([`REFRESH_ENTITY_COUNTS`]).
 /// Separate statements: one string of several runs as one transaction, which `VACUUM`
 /// refuses.
-pub(crate) const VACUUM_AFTER_INGEST: [&str; 3] = [
+pub(crate) const VACUUM_AFTER_INGEST: [&str; 4] = [
     "VACUUM (ANALYZE) entity_occurrences, entity_aliases, claim_entities, entity_keys, \
      entities, claims",
     "ANALYZE documents",
     REFRESH_WORD_SHARES,
+    REFRESH_ENTITY_COUNTS,
 ];
+
+/// Adds the occurrences and claims stored since the last refresh to `entity_counts`
+/// (migration 5), which entity profiles read instead of counting every row.
+pub(crate) const REFRESH_ENTITY_COUNTS: &str = "SELECT refresh_entity_counts()";
 
 /// Copies the word shares of the `search` columns from `pg_stats` into
 /// `search_word_shares` (migration 4), where a search reads them: after every `ANALYZE`

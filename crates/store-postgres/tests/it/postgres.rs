@@ -345,3 +345,124 @@ fn more_searches_at_once_than_the_pool_has_connections_all_finish() {
         assert_eq!(found.expect("search"), 1);
     }
 }
+
+/// An entity's totals counted from every row, as a profile gave them before
+/// `entity_counts` (migration 5): mentions, documents, first and last date, claims it is
+/// the source of, claims that name it.
+fn counted_totals(url: &str, entity_id: i64) -> Vec<f64> {
+    let sql = |expr: &str| format!("SELECT ({expr})::FLOAT8");
+    [
+        format!("SELECT COALESCE(SUM(n_mentions), 0) FROM entity_occurrences WHERE entity_id = {entity_id}"),
+        format!("SELECT COUNT(DISTINCT document_id) FROM entity_occurrences WHERE entity_id = {entity_id}"),
+        format!("SELECT COALESCE(MIN(doc_date) - DATE '2000-01-01', -1) FROM entity_occurrences WHERE entity_id = {entity_id}"),
+        format!("SELECT COALESCE(MAX(doc_date) - DATE '2000-01-01', -1) FROM entity_occurrences WHERE entity_id = {entity_id}"),
+        format!("SELECT COUNT(*) FROM claims WHERE source_entity_id = {entity_id}"),
+        format!("SELECT COUNT(DISTINCT claim_id) FROM claim_entities WHERE entity_id = {entity_id}"),
+    ]
+    .iter()
+    .map(|query| query_f64(url, &sql(query)))
+    .collect()
+}
+
+fn profile_totals(store: &PgStore, name: &str) -> (i64, Vec<f64>) {
+    let profile = store.entity(name).expect("profile");
+    let days = |day: Option<chrono::NaiveDate>| {
+        day.map_or(-1.0, |day| {
+            (day - chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()).num_days() as f64
+        })
+    };
+    let totals = vec![
+        profile.n_mentions as f64,
+        profile.n_documents as f64,
+        days(profile.first_seen),
+        days(profile.last_seen),
+        profile.n_claims_by as f64,
+        profile.n_claims_about as f64,
+    ];
+    (profile.entity.id, totals)
+}
+
+/// Profiles read an entity's totals from `entity_counts` up to a watermark and count the
+/// rest: after an ingest that `optimize` summed, after one it did not, and after a merge
+/// and a split that move rows on both sides of the watermark, every total is the one
+/// counted from every row.
+#[test]
+fn entity_totals_kept_below_the_watermark_match_a_full_count() {
+    use claimgraph_model::{AliasReason::SameName, EntityLabel::Organization};
+    use claimgraph_store::testing::FixtureClaim;
+    use claimgraph_store::{MergeRequest, SplitRequest, SplitTarget};
+    let Some(admin) = admin_url("entity_totals_kept_below_the_watermark") else { return };
+    let database = TestDatabase::create(&admin);
+    let store = PgStore::open(&database.url).expect("open");
+    let report = |n: usize, speaker: &'static str, day: u32| {
+        let text =
+            format!("{speaker} said Zenith Mining cut 40 jobs. Zenith Mining denied it ({n}).");
+        let mut fixture = Fixture::new(&format!("d{n}"), &text);
+        fixture.date = chrono::NaiveDate::from_ymd_opt(2021, 3, day);
+        fixture.entities = vec![
+            (Organization, vec![(speaker, SameName)]),
+            (Organization, vec![("Zenith Mining", SameName), ("Zenith Mining", SameName)]),
+        ];
+        fixture.claims = vec![FixtureClaim {
+            source: Some(0),
+            content: "Zenith Mining cut 40 jobs",
+            cue: Some("said"),
+            ..FixtureClaim::default()
+        }];
+        fixture.build()
+    };
+    let check = |names: &[&str]| {
+        for name in names {
+            let (id, totals) = profile_totals(&store, name);
+            assert_eq!(totals, counted_totals(&database.url, id), "{name}");
+        }
+    };
+    let names = ["Acme Union", "Acme Workers Union", "Zenith Mining"];
+    store.put_batch(&[report(1, "Acme Union", 5), report(2, "Acme Union", 9)]).expect("put");
+    store.put_batch(&[report(3, "Acme Workers Union", 2)]).expect("put");
+    store.optimize(3).expect("optimize");
+    let kept = query_f64(&database.url, "SELECT COUNT(*)::FLOAT8 FROM entity_counts");
+    assert_eq!(kept, 3.0, "optimize keeps the totals of the three entities");
+    check(&names);
+    // Above the watermark: counted live, added to the kept totals.
+    store
+        .put_batch(&[report(4, "Acme Union", 20), report(5, "Acme Workers Union", 1)])
+        .expect("put");
+    check(&names);
+    // The kept part is short of the total: the live count is what completes it.
+    let (union_id, union) = profile_totals(&store, "Acme Union");
+    let kept_documents = query_f64(
+        &database.url,
+        &format!("SELECT n_documents::FLOAT8 FROM entity_counts WHERE entity_id = {union_id}"),
+    );
+    assert_eq!((kept_documents, union[1]), (2.0, 3.0));
+    let (_, zenith) = profile_totals(&store, "Zenith Mining");
+    assert_eq!(zenith, vec![10.0, 5.0, 7730.0, 7749.0, 0.0, 5.0]);
+    // A merge moves rows below and above the watermark.
+    store
+        .merge_entities(&MergeRequest {
+            into: "Acme Union".to_string(),
+            from: "Acme Workers Union".to_string(),
+            by: "analyst".to_string(),
+            at: 1_700_000_000,
+            reason: None,
+        })
+        .expect("merge");
+    check(&["Acme Union", "Zenith Mining"]);
+    let (_, union) = profile_totals(&store, "Acme Union");
+    assert_eq!(union[1], 5.0, "the merged entity is named in all five documents");
+    assert_eq!(union[4], 5.0, "and is the source of all five claims");
+    store.optimize(1).expect("optimize");
+    check(&["Acme Union", "Zenith Mining"]);
+    store
+        .split_entity(&SplitRequest {
+            entity: "Acme Union".to_string(),
+            target: SplitTarget::Merged("Acme Workers Union".to_string()),
+            by: "analyst".to_string(),
+            at: 1_700_000_100,
+        })
+        .expect("split");
+    check(&names);
+    let (_, workers) = profile_totals(&store, "Acme Workers Union");
+    assert_eq!(workers[1], 2.0);
+}
