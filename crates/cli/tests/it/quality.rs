@@ -130,10 +130,10 @@ fn attributions_polnear() {
         "polnear",
         "attributions",
         &[
-            ("attributions.relation.overlap.f1", 0.71),
-            ("attributions.content.soft.f1", 0.81),
-            ("attributions.source.exact.f1", 0.60),
-            ("attributions.cue.exact.f1", 0.63),
+            ("attributions.relation.overlap.f1", 0.72),
+            ("attributions.content.soft.f1", 0.82),
+            ("attributions.source.exact.f1", 0.61),
+            ("attributions.cue.exact.f1", 0.64),
         ],
     );
 }

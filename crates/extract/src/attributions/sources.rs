@@ -116,9 +116,83 @@ pub fn np_before(doc: &Doc<'_>, end: usize, floor: usize) -> Option<(usize, usiz
             if k > floor && matches!(doc.low(k - 1), "both" | "neither") {
                 k -= 1;
             }
+            k = listed_before(doc, k, floor, 1);
+        }
+    } else if k >= floor + 3 && doc.low(k - 1) == "and" && doc.low(k - 2) == "," {
+        // "Lowe, Reyes, and Kim said": the serial comma.
+        let listed = listed_before(doc, k - 2 + 1, floor, 0);
+        if listed < k - 1 {
+            k = listed;
         }
     }
     Some((k, end))
+}
+
+/// Most names a list of speakers takes before its last two ("Lowe, Reyes and Kim").
+const MAX_LISTED: usize = 4;
+
+/// Where a list of names that opens the clause starts, when the names at `k` (after
+/// `taken` of them already) are its last: "Ann Lowe, Tom Reyes and Kim Ode said". Each
+/// item is a short capitalized noun phrase; the list must open the clause and hold three
+/// names at least, so that an opening adjunct ("In Paris, Lowe and Reyes said",
+/// "Meanwhile, Lowe and Reyes said") stays out. Returns `k` when there is no such list.
+fn listed_before(doc: &Doc<'_>, k: usize, floor: usize, taken: usize) -> usize {
+    let mut at = k;
+    let mut items = 0;
+    while items < MAX_LISTED && at >= floor + 2 && doc.low(at - 1) == "," {
+        let Some(item) = np_head_before(doc, at - 1, floor) else { break };
+        let one_word = item.1 - item.0 == 1;
+        let w = doc.low(item.0);
+        if item.1 != at - 1
+            || item.1 - item.0 > 5
+            || !doc.is_cap(item.0)
+            || !doc.is_cap(item.1 - 1)
+            || (one_word && (is_np_stop(w) || is_time_word(w) || is_adverb(w) || is_opener(w)))
+        {
+            break;
+        }
+        items += 1;
+        at = item.0;
+    }
+    let opens = at == floor || (!doc.is_word(at - 1) && doc.low(at - 1) != ",");
+    if items > 0 && items + taken + 1 >= 3 && opens { at } else { k }
+}
+
+/// Capitalized sentence adverbs and connectives that open a clause before a comma.
+fn is_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "meanwhile"
+            | "however"
+            | "instead"
+            | "separately"
+            | "nonetheless"
+            | "nevertheless"
+            | "similarly"
+            | "likewise"
+            | "indeed"
+            | "thus"
+            | "overall"
+            | "together"
+            | "today"
+            | "tonight"
+            | "yesterday"
+            | "besides"
+            | "otherwise"
+            | "afterward"
+            | "afterwards"
+            | "consequently"
+            | "therefore"
+            | "moreover"
+            | "furthermore"
+            | "still"
+            | "again"
+            | "so"
+            | "yes"
+            | "no"
+            | "well"
+            | "oh"
+    )
 }
 
 /// A lowercase word before a capitalized one after the first word: the walk back took
@@ -407,7 +481,7 @@ const MAX_LONG_APPOSITIVE: usize = 45;
 /// opens the clause. Only sentence punctuation and quotes stop it.
 fn long_appositive(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, usize)> {
     let mut start = floor;
-    // '"…," Cecelia Purner, 67, a retired …, said': the quote before the name is the
+    // '"…," Dana Wells, 58, a former …, said': the quote before the name is the
     // content of a postposed cue, not part of the subject.
     while start < comma
         && (doc.in_quote(start)
@@ -479,38 +553,35 @@ fn appositive_near(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, 
     let mut k = comma;
     // "Dana Reyes, 41, of Dayton, Ohio, says": an age or a place ("of …") before a
     // comma continues the appositive back to the name.
+    // "Nadia Brent, 58, a teacher in Keene, N.H., said": a state after its town
+    // continues it too; should the walk find no name before it, the phrase that ends
+    // with the town is the appositive's noun phrase.
     let mut links = 0;
+    let mut seg_end = comma;
+    let mut after_state: Option<((usize, usize), usize)> = None;
     let name = loop {
-        while k > lowest {
-            k -= 1;
-            if doc.in_quote(k) {
-                return None;
-            }
-            let w = doc.low(k);
-            if w == "," {
-                break;
-            }
-            // A period ends the sentence unless it closes an abbreviation ("Ala.", "No.").
-            let abbreviation = w == "."
-                && k > 0
-                && doc.input.tokens[k].space_before.not()
-                && doc.is_cap(k - 1)
-                && doc.word(k - 1).chars().count() <= 4;
-            if matches!(w, ";" | ":" | "(" | ")" | "!" | "?") || (w == "." && !abbreviation) {
-                return None;
-            }
-        }
-        if k <= floor || doc.low(k) != "," {
-            return None;
-        }
-        let name = np_before(doc, k, floor)?;
+        let found = previous_comma(doc, k, lowest, floor);
+        let named = found.and_then(|c| np_before(doc, c, floor).map(|n| (n, c)));
+        let Some((name, c)) = named else {
+            let (name, c) = after_state?;
+            k = c;
+            break name;
+        };
+        k = c;
+        let state = seg_end > k + 1
+            && seg_end - (k + 1) <= 3
+            && (k + 1..seg_end).all(|i| doc.is_cap(i) || doc.word(i) == ".")
+            && doc.is_cap(k - 1);
         let continues = name.0 > floor && matches!(doc.low(name.0 - 1), "of" | "from")
             || (name.1 - name.0 == 1
-                && doc.input.tokens[name.0].kind == claimgraph_model::TokenKind::Number);
+                && doc.input.tokens[name.0].kind == claimgraph_model::TokenKind::Number)
+            || state;
         if !continues || links >= 2 {
             break name;
         }
+        after_state = state.then_some((name, k));
         links += 1;
+        seg_end = k;
     };
     let first = doc.low(k + 1);
     // "Trump, who has relied on …, said": the relative clause is not part of the source;
@@ -548,6 +619,31 @@ fn appositive_near(doc: &Doc<'_>, comma: usize, floor: usize) -> Option<(usize, 
         return None;
     }
     Some((name.0, comma + 1))
+}
+
+/// The comma before `k` within a short appositive, not reaching `lowest`: `None` at
+/// sentence punctuation, a quote or the floor.
+fn previous_comma(doc: &Doc<'_>, mut k: usize, lowest: usize, floor: usize) -> Option<usize> {
+    while k > lowest {
+        k -= 1;
+        if doc.in_quote(k) {
+            return None;
+        }
+        let w = doc.low(k);
+        if w == "," {
+            break;
+        }
+        // A period ends the sentence unless it closes an abbreviation ("Ala.", "No.").
+        let abbreviation = w == "."
+            && k > 0
+            && doc.input.tokens[k].space_before.not()
+            && doc.is_cap(k - 1)
+            && doc.word(k - 1).chars().count() <= 4;
+        if matches!(w, ";" | ":" | "(" | ")" | "!" | "?") || (w == "." && !abbreviation) {
+            return None;
+        }
+    }
+    (k > floor && doc.low(k) == ",").then_some(k)
 }
 
 /// Whether `start..end` holds an auxiliary outside a relative clause: a clause ("the

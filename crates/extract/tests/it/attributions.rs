@@ -1662,3 +1662,216 @@ fn noun_cues_with_a_possessive_source() {
     // No possessor: no source to give.
     check("The claim that the bridge is safe was false.", &[]);
 }
+
+#[test]
+fn acts_of_speech_and_stance_with_an_object() {
+    check(
+        "The senator highlighted the cost of the new bridge.",
+        &["The senator | highlighted | the cost of the new bridge | indirect | -"],
+    );
+    check(
+        "In his speech, Reyes invoked the memory of the flood.",
+        &["Reyes | invoked | the memory of the flood | indirect | -"],
+    );
+    check(
+        "The campaign requested a recount in two counties.",
+        &["The campaign | requested | a recount in two counties | indirect | -"],
+    );
+    // The noun forms are no cues.
+    check("The order came late, and the highlights were short.", &[]);
+}
+
+#[test]
+fn stances_in_the_progressive() {
+    check(
+        "Dana Weeks, the head of the county party, is supporting Reyes in the runoff.",
+        &[
+            "Dana Weeks, the head of the county party, | is supporting | Reyes in the runoff | indirect | -",
+        ],
+    );
+    check(
+        "The union is demanding a new contract.",
+        &["The union | is demanding | a new contract | indirect | -"],
+    );
+}
+
+#[test]
+fn a_determined_subject_before_a_second_verb_phrase() {
+    check(
+        "The new mayor met the workers on Monday and said the plant would stay open.",
+        &["The new mayor | said | the plant would stay open | indirect | -"],
+    );
+}
+
+#[test]
+fn pushing_and_pressing_for_something() {
+    check(
+        "The union has pushed for a shorter week.",
+        &["The union | has pushed for | a shorter week | indirect | -"],
+    );
+    // Without its particle the verb is no cue.
+    check("The company will push the price up.", &[]);
+}
+
+#[test]
+fn possessive_criticism_and_attacks() {
+    check(
+        "Voters remember his harsh attacks on the mayor.",
+        &["his | harsh attacks on | the mayor | indirect | -"],
+    );
+    check(
+        "But Senator Lowe's criticism of the budget was mild.",
+        &["Senator Lowe's | criticism of | the budget was mild | indirect | -"],
+    );
+}
+
+#[test]
+fn a_state_after_its_town_inside_an_appositive() {
+    check(
+        "Nadia Brent, 58, a retired teacher in Keene, N.H., said the plan was fine.",
+        &[
+            "Nadia Brent, 58, a retired teacher in Keene, N.H., | said | the plan was fine | indirect | -",
+        ],
+    );
+    check(
+        "The mayor of Denver, Colo., said the plan was fine.",
+        &["The mayor of Denver, Colo., | said | the plan was fine | indirect | -"],
+    );
+}
+
+#[test]
+fn rulings_and_voiced_stances() {
+    check(
+        "The judge ruled that the ballots must be counted again.",
+        &["The judge | ruled | that the ballots must be counted again | indirect | -"],
+    );
+    check(
+        "The coach voiced concern about the schedule.",
+        &["The coach | voiced | concern about the schedule | indirect | -"],
+    );
+    check("The council ruled out a new tax.", &[]);
+}
+
+#[test]
+fn an_auxiliary_after_the_conjunction_of_a_second_verb_phrase() {
+    check(
+        "Reyes met the workers and has also said the plant will stay open.",
+        &["Reyes | has also said | the plant will stay open | indirect | -"],
+    );
+}
+
+#[test]
+fn a_relative_clause_set_off_by_commas_ends_before_the_main_verb() {
+    check(
+        "The mayor, who has long opposed the tax, will vote today.",
+        &["who | has long opposed | the tax | indirect | -"],
+    );
+}
+
+#[test]
+fn the_subject_of_a_second_verb_phrase_after_an_opening_adjunct() {
+    check(
+        "At the town hall, Lowe greeted the volunteers and said the judge was biased.",
+        &["Lowe | said | the judge was biased | indirect | -"],
+    );
+    check(
+        "After the vote, the new mayor met the workers and said the plant would stay open.",
+        &["the new mayor | said | the plant would stay open | indirect | -"],
+    );
+}
+
+#[test]
+fn quotes_signed_with_a_dash_and_a_name() {
+    check(
+        "Readers wrote to us.\n\n“The buses are always late.” ― Ana Ruiz\n“We need more of them.” ― Tom J. Hale",
+        &[
+            "Readers | wrote | to us | indirect | -",
+            "Ana Ruiz | ― | “The buses are always late.” | direct | -",
+            "Tom J. Hale | ― | “We need more of them.” | direct | -",
+        ],
+    );
+    check(
+        "“We need more of them.” ― Tom Hale.\n\nMore letters tomorrow.",
+        &["Tom Hale | ― | “We need more of them.” | direct | -"],
+    );
+    // A dash that goes on with the sentence signs nothing.
+    check("“Enough,” — Lowe paused — “is enough.”", &[]);
+}
+
+#[test]
+fn a_list_of_names_opening_the_clause_speaks_together() {
+    check(
+        "Ann Lowe, Tom Reyes and Kim Ode said the plan was fine.",
+        &["Ann Lowe, Tom Reyes and Kim Ode | said | the plan was fine | indirect | -"],
+    );
+    check(
+        "Lowe, Reyes, and Kim said the plan was fine.",
+        &["Lowe, Reyes, and Kim | said | the plan was fine | indirect | -"],
+    );
+    // An opening adjunct is no name of the list.
+    check(
+        "Meanwhile, Lowe and Reyes said the plan was fine.",
+        &["Lowe and Reyes | said | the plan was fine | indirect | -"],
+    );
+}
+
+#[test]
+fn states_of_mind_after_be_with_their_clause() {
+    check(
+        "Local farmers are confident that the rain will come.",
+        &["Local farmers | are confident | that the rain will come | indirect | -"],
+    );
+    check(
+        "The mayor has long been concerned that the bridge is unsafe.",
+        &["The mayor | has long been concerned | that the bridge is unsafe | indirect | -"],
+    );
+    // Without a clause, no attribution.
+    check("He is sure of it.", &[]);
+}
+
+#[test]
+fn offering_words_is_a_speech_act() {
+    check(
+        "Reyes offered some advice to the new council.",
+        &["Reyes | offered | some advice to the new council | indirect | -"],
+    );
+    check("The bank offered a new loan to farmers.", &[]);
+}
+
+#[test]
+fn manners_of_speaking_after_a_quote() {
+    check("“Not now,” she interjected.", &["she | interjected | “Not now,” | direct | -"]);
+    check("“Next spring,” he answered.", &["he | answered | “Next spring,” | direct | -"]);
+    // A plea in court is no statement.
+    check("The driver pleaded guilty to the charge.", &[]);
+}
+
+#[test]
+fn any_cue_closing_the_clause_after_a_quote_is_postposed() {
+    check(
+        "“It was never a fair fight,” he points out.",
+        &["he | points out | “It was never a fair fight,” | direct | -"],
+    );
+}
+
+#[test]
+fn likening_and_remembering() {
+    check(
+        "The senator likened the new tax to a fine.",
+        &["The senator | likened | the new tax to a fine | indirect | -"],
+    );
+}
+
+#[test]
+fn phrasal_verbs_with_their_preposition() {
+    check(
+        "The senator lashed out at the press.",
+        &["The senator | lashed out at | the press | indirect | -"],
+    );
+    check(
+        "Reyes weighed in on the debate.",
+        &["Reyes | weighed in on | the debate | indirect | -"],
+    );
+    // Without the particle, no speech.
+    check("The crate weighed ten pounds.", &[]);
+}
