@@ -51,6 +51,25 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// The attribution of unit `unit` whose content is one stretch of tokens, direct or
+    /// indirect as its tokens say.
+    fn single(
+        doc: &Doc<'_>,
+        unit: usize,
+        source: Option<(usize, usize)>,
+        cue: (usize, usize),
+        content: (usize, usize),
+    ) -> Draft {
+        Draft {
+            source,
+            cue: Some(cue),
+            parts: vec![content],
+            form: classify(doc, content.0, content.1),
+            continues: None,
+            unit,
+        }
+    }
+
     pub fn content_start(&self) -> usize {
         self.parts.first().map_or(0, |p| p.0)
     }
@@ -1144,14 +1163,7 @@ impl State<'_, '_> {
         if end <= cs + 1 {
             return None;
         }
-        Some(Draft {
-            source: Some(source),
-            cue: Some(cue),
-            parts: vec![(cs, end)],
-            form: classify(doc, cs, end),
-            continues: None,
-            unit: u,
-        })
+        Some(Draft::single(doc, u, Some(source), cue, (cs, end)))
     }
 
     /// "Ortiz seemed to reap the benefits", "The vote is expected to pass": no source;
@@ -1202,14 +1214,7 @@ impl State<'_, '_> {
         if end <= c + 2 {
             return None;
         }
-        Some(Draft {
-            source: None,
-            cue: Some((gs, c + 1)),
-            parts: vec![(start, end)],
-            form: classify(doc, start, end),
-            continues: None,
-            unit: u,
-        })
+        Some(Draft::single(doc, u, None, (gs, c + 1), (start, end)))
     }
 
     /// The cue at `c` takes a clause ("that", a subject pronoun), a quote or a colon, or
@@ -2015,14 +2020,7 @@ impl State<'_, '_> {
         if end <= cs {
             return None;
         }
-        Some(Draft {
-            source,
-            cue: Some((gs, ge)),
-            parts: vec![(cs, end)],
-            form: classify(doc, cs, end),
-            continues: None,
-            unit: u,
-        })
+        Some(Draft::single(doc, u, source, (gs, ge), (cs, end)))
     }
 
     /// "it was reported by X that …", "This is tweeted by several people".
@@ -2145,14 +2143,7 @@ impl State<'_, '_> {
         if end <= cs {
             return None;
         }
-        Some(Draft {
-            source: Some(source),
-            cue: Some((p, p + 2)),
-            parts: vec![(cs, end)],
-            form: classify(doc, cs, end),
-            continues: None,
-            unit: u,
-        })
+        Some(Draft::single(doc, u, Some(source), (p, p + 2), (cs, end)))
     }
 
     /// "The company has reportedly taken heat": a report without a named source; the
@@ -2182,14 +2173,7 @@ impl State<'_, '_> {
         if end <= c + 1 {
             return None;
         }
-        Some(Draft {
-            source: None,
-            cue: Some((c, c + 1)),
-            parts: vec![(subject.0, end)],
-            form: classify(doc, subject.0, end),
-            continues: None,
-            unit: u,
-        })
+        Some(Draft::single(doc, u, None, (c, c + 1), (subject.0, end)))
     }
 
     /// 'Republican pollster Dale Moss: "…"': a name and a colon introduce a quote that
@@ -2277,14 +2261,7 @@ impl State<'_, '_> {
         if end <= cs + 1 {
             return None;
         }
-        Some(Draft {
-            source: Some(source),
-            cue: Some((gs, c + 1)),
-            parts: vec![(cs, end)],
-            form: classify(doc, cs, end),
-            continues: None,
-            unit: u,
-        })
+        Some(Draft::single(doc, u, Some(source), (gs, c + 1), (cs, end)))
     }
 
     /// '“The buses are late.” ― Ana Ruiz': a quote signed with a dash and a name that
@@ -2402,14 +2379,7 @@ impl State<'_, '_> {
         if end <= start + 1 {
             return None;
         }
-        Some(Draft {
-            source: Some(source),
-            cue: Some((p, p + 1)),
-            parts: vec![(start, end)],
-            form: classify(doc, start, end),
-            continues: None,
-            unit: u,
-        })
+        Some(Draft::single(doc, u, Some(source), (p, p + 1), (start, end)))
     }
 
     /// Content after a preposed cue: skips the addressee of "told", adjuncts before
