@@ -21,6 +21,9 @@ pub fn is_all_caps(word: &str) -> bool {
 
 /// Lowercase ASCII-folded key for dictionary look-ups; leaves non-ASCII letters as they are.
 pub fn lower(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for ch in word.chars() {
         match ch {

@@ -207,10 +207,14 @@ fn prepare(lex: &Lexicon, input: &Input<'_>, timexes: &[Timex]) -> (Vec<Tok>, St
     for token in input.tokens {
         let text = token.span.slice(input.text);
         let start = lower.len();
-        for ch in text.chars() {
-            match ch {
-                '’' | '‘' => lower.push('\''),
-                _ => lower.extend(ch.to_lowercase()),
+        if text.is_ascii() {
+            lower.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            for ch in text.chars() {
+                match ch {
+                    '’' | '‘' => lower.push('\''),
+                    _ => lower.extend(ch.to_lowercase()),
+                }
             }
         }
         while timex_idx < timexes.len() && timexes[timex_idx].span.end <= token.span.start {
