@@ -15,7 +15,7 @@ mod group;
 mod normalize;
 mod rules;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use claimgraph_model::{AliasReason, Entity, Mention, Span};
 

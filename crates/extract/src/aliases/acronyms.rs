@@ -7,7 +7,7 @@
 //! prefix of several letters ("CENTCOM", CENTral COMmand). A few leading words may be
 //! skipped so that "Iran's Islamic Revolutionary Guard Corps" still spells "IRGC".
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::normalize::{is_function_word, strip_the};
 

@@ -9,7 +9,7 @@
 //! form of the document. Links found here are between spans; the caller turns them into
 //! mention indices once the new mentions are merged in.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use claimgraph_model::{AliasReason, EntityLabel, Mention, MentionSource, Span, TokenKind};
 use claimgraph_text::words::{is_all_caps, is_capitalized, is_quote, lower};
@@ -259,22 +259,25 @@ impl<'a> Pass<'a> {
 
     /// "A, also known as B", "A (a.k.a. B)", "Also known as B, or C / D, A ...", "A (or B)".
     fn explicit_aliases(&mut self) {
+        // Every token is tested, so without lowercasing a copy of each: the triggers are
+        // ASCII words.
         for idx in 0..self.input.tokens.len() {
-            let word = lower(self.word(idx));
-            let after = match word.as_str() {
-                "known" if lower(self.word(idx + 1)) == "as" => idx + 2,
-                "called" if lower(self.word(idx.wrapping_sub(1))) == "also" => idx + 1,
-                "referred"
-                    if lower(self.word(idx + 1)) == "to" && lower(self.word(idx + 2)) == "as" =>
-                {
-                    idx + 3
-                }
-                "a.k.a." | "aka" => idx + 1,
-                "or" => {
-                    self.appositive_or(idx);
-                    continue;
-                }
-                _ => continue,
+            let word = self.word(idx);
+            let here = |trigger: &str| word.eq_ignore_ascii_case(trigger);
+            let is = |at: usize, trigger: &str| self.word(at).eq_ignore_ascii_case(trigger);
+            let after = if here("known") && is(idx + 1, "as") {
+                idx + 2
+            } else if here("called") && is(idx.wrapping_sub(1), "also") {
+                idx + 1
+            } else if here("referred") && is(idx + 1, "to") && is(idx + 2, "as") {
+                idx + 3
+            } else if here("a.k.a.") || here("aka") {
+                idx + 1
+            } else if here("or") {
+                self.appositive_or(idx);
+                continue;
+            } else {
+                continue;
             };
             self.known_as(idx, after);
         }

@@ -24,6 +24,10 @@ fn is_apostrophe(ch: char) -> bool {
 
 /// Lowercases `ch`, strips its diacritics and appends the result to `out`.
 fn fold_char(ch: char, out: &mut String) {
+    if ch.is_ascii() {
+        out.push(ch.to_ascii_lowercase());
+        return;
+    }
     for low in ch.to_lowercase() {
         let folded = match low {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',

@@ -9,7 +9,7 @@
 //! - acronym match: an acronym whose letters spell a long form used in the document;
 //! - transliteration: equal skeletons ("Mujahedin-e-Khalq" / "Mujahedeen-e-Khalq").
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use claimgraph_model::{AliasReason, EntityLabel, Mention, MentionSource};
 

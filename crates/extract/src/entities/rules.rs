@@ -16,7 +16,7 @@
 //!    sentence and never appears capitalized elsewhere is dropped: it is usually an
 //!    ordinary word.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use claimgraph_model::{EntityLabel, Mention, MentionSource, Span, Timex, TokenKind};
 use claimgraph_text::words::{is_all_caps, is_capitalized, is_quote};
