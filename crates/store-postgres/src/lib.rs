@@ -29,14 +29,15 @@ mod migrate;
 mod read;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod tls;
 mod write;
 
 use std::str::FromStr;
 use std::time::Duration;
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Timeouts};
+use tokio_postgres::Row;
 use tokio_postgres::types::ToSql;
-use tokio_postgres::{NoTls, Row};
 
 use claimgraph_store::facts::{self, DocumentFacts};
 use claimgraph_store::{
@@ -102,8 +103,12 @@ impl PgStore {
     pub fn open(url: &str) -> Result<PgStore, StoreError> {
         let location = redact(url);
         let open_error = |message: String| StoreError::Open { location: location.clone(), message };
-        let mut config = tokio_postgres::Config::from_str(url)
+        let (url_without_tls, encryption) = tls::split_url(url).map_err(&open_error)?;
+        let mut config = tokio_postgres::Config::from_str(&url_without_tls)
             .map_err(|error| open_error(format!("not a PostgreSQL URL: {error}")))?;
+        let (connector, ssl_mode) =
+            encryption.connector(encryption.mode_for(config.get_hosts())).map_err(&open_error)?;
+        config.ssl_mode(ssl_mode);
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(10));
         }
@@ -119,7 +124,7 @@ impl PgStore {
             .map_err(|error| open_error(format!("cannot start the async runtime: {error}")))?;
         let manager = Manager::from_config(
             config,
-            NoTls,
+            connector,
             ManagerConfig { recycling_method: RecyclingMethod::Fast },
         );
         let pool = Pool::builder(manager)

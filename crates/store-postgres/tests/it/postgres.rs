@@ -466,3 +466,76 @@ fn entity_totals_kept_below_the_watermark_match_a_full_count() {
     let (_, workers) = profile_totals(&store, "Acme Workers Union");
     assert_eq!(workers[1], 2.0);
 }
+
+/// The one text value that `sql` selects, on the database at `url`.
+fn query_text(url: &str, sql: &str) -> String {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let (client, connection) =
+            tokio_postgres::connect(url, tokio_postgres::NoTls).await.expect("connect");
+        let driver = tokio::spawn(connection);
+        let value: String = client.query_one(sql, &[]).await.expect("run SQL").get(0);
+        drop(client);
+        let _ = driver.await;
+        value
+    })
+}
+
+/// `sslmode` as libpq reads it: a server on this machine is reached in plain TCP unless
+/// TLS is asked for; `require` encrypts every connection of the pool; `verify-full`
+/// refuses a certificate that no trusted root signed (the server's own self-signed one);
+/// an unknown mode is a clear error.
+#[test]
+fn connections_are_encrypted_as_sslmode_asks() {
+    let Some(admin) = admin_url("connections_are_encrypted_as_sslmode_asks") else { return };
+    let database = TestDatabase::create(&admin);
+    let with = |parameter: &str| {
+        let joiner = if database.url.contains('?') { '&' } else { '?' };
+        format!("{}{joiner}{parameter}", database.url)
+    };
+    // The store's open connections to the test database: how many, how many encrypted.
+    let connections = || -> (f64, f64) {
+        let of = |what: &str| {
+            query_f64(
+                &admin,
+                &format!(
+                    "SELECT ({what})::FLOAT8 FROM pg_stat_ssl s
+                     JOIN pg_stat_activity a ON a.pid = s.pid
+                     WHERE a.datname = '{}' AND a.application_name = 'claimgraph'",
+                    database.name
+                ),
+            )
+        };
+        (of("COUNT(*)"), of("COUNT(*) FILTER (WHERE s.ssl)"))
+    };
+    let plain = PgStore::open(&database.url).expect("open");
+    let (open, encrypted) = connections();
+    assert!(open >= 1.0, "the pool keeps its connection open");
+    assert_eq!(encrypted, 0.0, "loopback without sslmode: plain TCP");
+    drop(plain);
+
+    let error = PgStore::open(&with("sslmode=sometimes")).expect_err("no such mode");
+    assert!(matches!(error, StoreError::Open { .. }), "{error}");
+    assert!(error.to_string().contains("sslmode=sometimes"), "{error}");
+
+    if query_text(&admin, "SHOW ssl") != "on" {
+        eprintln!(
+            "skipping the encrypted half of connections_are_encrypted_as_sslmode_asks: the \
+             server at {} has ssl = off",
+            claimgraph_store_postgres::redact(&admin)
+        );
+        return;
+    }
+    let store = PgStore::open(&with("sslmode=require")).expect("open with TLS");
+    store.put_batch(&[Fixture::new("t", "The council met on Monday.").build()]).expect("put");
+    assert_eq!(store.stats().expect("stats").documents, 1);
+    let (open, encrypted) = connections();
+    assert!(open >= 1.0, "the pool keeps its connection open");
+    assert_eq!(encrypted, open, "sslmode=require: every connection encrypted");
+    drop(store);
+
+    let error = PgStore::open(&with("sslmode=verify-full"))
+        .expect_err("a self-signed server certificate is not trusted");
+    assert!(matches!(error, StoreError::Open { .. }), "{error}");
+    assert!(error.to_string().contains("certificate"), "says why: {error}");
+}
