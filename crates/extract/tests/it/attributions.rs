@@ -1875,3 +1875,129 @@ fn phrasal_verbs_with_their_preposition() {
     // Without the particle, no speech.
     check("The crate weighed ten pounds.", &[]);
 }
+
+#[test]
+fn a_pronoun_with_a_cue_of_its_own_ends_the_content() {
+    check(
+        "Mayor Ann Lowe said the budget was balanced, and she accused the council of hiding the debt.",
+        &[
+            "Ann Lowe | said | the budget was balanced | indirect | -",
+            "she | accused | the council of hiding the debt | indirect | -",
+        ],
+    );
+    // A pronoun whose verb reports nothing stays in the content.
+    check(
+        "Lowe said the road would open in May and she would cut the ribbon.",
+        &["Lowe | said | the road would open in May and she would cut the ribbon | indirect | -"],
+    );
+}
+
+#[test]
+fn the_object_of_accusing_urging_and_promising_is_content() {
+    check(
+        "Lowe has repeatedly accused the board of wasting money on consultants.",
+        &[
+            "Lowe | has repeatedly accused | the board of wasting money on consultants | indirect | -",
+        ],
+    );
+    check(
+        "Reyes urged voters to reject the levy.",
+        &["Reyes | urged | voters to reject the levy | indirect | -"],
+    );
+    // "told" still leaves its addressee out.
+    check(
+        "Reyes told reporters that the levy would fail.",
+        &["Reyes | told | that the levy would fail | indirect | -"],
+    );
+}
+
+#[test]
+fn a_second_report_of_the_subject_ends_the_content() {
+    // A negated report shares the subject.
+    check(
+        "Lowe said the plan would pass but did not say when.",
+        &["Lowe | said | the plan would pass | indirect | -"],
+    );
+    // A clause opened by "when" whose pronoun tells something is an attribution of its own.
+    check(
+        "Lowe was defending the plan at a rally when she told the crowd that taxes would fall.",
+        &[
+            "Lowe | was defending | the plan at a rally | indirect | -",
+            "she | told | that taxes would fall | indirect | -",
+        ],
+    );
+    // A "when" clause without a cue stays in the content.
+    check(
+        "Lowe said the bridge closed when the river rose.",
+        &["Lowe | said | the bridge closed when the river rose | indirect | -"],
+    );
+}
+
+#[test]
+fn roles_in_a_race_and_on_a_staff_stay_with_the_name() {
+    check(
+        "Republican nominee Ann Lowe said the race was close.",
+        &["Republican nominee Ann Lowe | said | the race was close | indirect | -"],
+    );
+    check(
+        "Lowe campaign manager Tom Reyes said the race was close.",
+        &["Lowe campaign manager Tom Reyes | said | the race was close | indirect | -"],
+    );
+    // A role before a pair of names is no verb before its object.
+    check(
+        "Republican hopefuls Ann Lowe and Tom Reyes say the tax is unfair.",
+        &["Republican hopefuls Ann Lowe and Tom Reyes | say | the tax is unfair | indirect | -"],
+    );
+    // Titles of office are still cut.
+    check(
+        "Health Minister Alan Ferris said the clinic would open.",
+        &["Alan Ferris | said | the clinic would open | indirect | -"],
+    );
+}
+
+#[test]
+fn a_participle_keeps_its_time_word_in_the_source() {
+    check(
+        "A report published Tuesday said the river was rising.",
+        &["A report published Tuesday | said | the river was rising | indirect | -"],
+    );
+    // A time adjunct after a name stays out of the source.
+    check(
+        "Lowe on Tuesday said the river was rising.",
+        &["Lowe | said | the river was rising | indirect | -"],
+    );
+}
+
+#[test]
+fn an_expressed_feeling_closes_the_cue() {
+    check(
+        "Reyes expressed his confidence that the bill would pass.",
+        &["Reyes | expressed his confidence | that the bill would pass | indirect | -"],
+    );
+    // Other objects of "expressed" are content.
+    check(
+        "The mayor expressed support for the plan.",
+        &["The mayor | expressed | support for the plan | indirect | -"],
+    );
+}
+
+#[test]
+fn a_preposition_after_a_warning_or_a_request_closes_the_cue() {
+    check("Lowe warned of higher taxes.", &["Lowe | warned of | higher taxes | indirect | -"]);
+    check("Reyes asked for a recount.", &["Reyes | asked for | a recount | indirect | -"]);
+    // Before a clause the verb stands alone.
+    check(
+        "Reyes warned that taxes would rise.",
+        &["Reyes | warned | that taxes would rise | indirect | -"],
+    );
+}
+
+#[test]
+fn a_manner_adverb_closing_the_sentence_joins_the_cue() {
+    check(
+        "“Great plan,” Lowe said sarcastically.",
+        &["Lowe | said sarcastically | “Great plan,” | direct | -"],
+    );
+    // An adverb of time is no manner.
+    check("“Great plan,” Lowe said recently.", &["Lowe | said | “Great plan,” | direct | -"]);
+}
