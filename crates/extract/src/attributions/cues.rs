@@ -8,7 +8,7 @@
 //! "believe in" are not attributions; an attitude verb ("criticized", "urged") takes a
 //! noun phrase or an infinitive, and is annotated as an attribution by PARC-style corpora.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// What a cue expects around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
