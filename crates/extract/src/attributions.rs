@@ -55,7 +55,8 @@ impl AttributionExtractor for RuleAttributions {
         if input.tokens.is_empty() {
             return Vec::new();
         }
-        let doc = doc::Doc::new(input);
+        let lowered = doc::Lowered::new(input);
+        let doc = doc::Doc::new(input, &lowered);
         let drafts = patterns::extract(&doc, &self.lexicon);
         let relays = break_cycles(chains::relays(&drafts));
         // Resolve sources; a continuation takes its turn's resolution.

@@ -9,12 +9,47 @@ use crate::Input;
 /// No quote / no unit.
 pub const NONE: u32 = u32::MAX;
 
+/// The lowercase forms of a document's tokens, concatenated: built before the [`Doc`]
+/// that borrows one slice of it per token.
+#[derive(Debug)]
+pub struct Lowered {
+    buf: String,
+    /// Token i's range in `buf`.
+    at: Vec<(u32, u32)>,
+}
+
+impl Lowered {
+    pub fn new(input: &Input<'_>) -> Lowered {
+        let tokens = input.tokens;
+        let mut buf = String::with_capacity(input.text.len());
+        let mut at = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            let word = token.span.slice(input.text);
+            let start = buf.len() as u32;
+            if token.kind == TokenKind::Word && word.len() <= 64 {
+                for ch in word.chars() {
+                    match ch {
+                        '’' | '‘' => buf.push('\''),
+                        _ if ch.is_ascii() => buf.push(ch.to_ascii_lowercase()),
+                        _ => buf.extend(ch.to_lowercase()),
+                    }
+                }
+            } else if word.len() <= 8 {
+                buf.push_str(word);
+            }
+            at.push((start, buf.len() as u32));
+        }
+        Lowered { buf, at }
+    }
+}
+
 #[derive(Debug)]
 pub struct Doc<'a> {
     pub input: &'a Input<'a>,
-    /// Lowercase forms of all tokens, concatenated; `lower_at[i]` is token i's range.
-    lower_buf: String,
-    lower_at: Vec<(u32, u32)>,
+    /// Each token's text and lowercase form, sliced once: the patterns read them many
+    /// times per token.
+    words: Vec<&'a str>,
+    lows: Vec<&'a str>,
     pub quotes: Vec<Quote>,
     /// Index into `quotes` of the quote containing each token (marks included), or NONE.
     pub quote_of: Vec<u32>,
@@ -23,26 +58,14 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(input: &'a Input<'a>) -> Doc<'a> {
+    pub fn new(input: &'a Input<'a>, lowered: &'a Lowered) -> Doc<'a> {
         let tokens = input.tokens;
-        let mut lower_buf = String::with_capacity(input.text.len());
-        let mut lower_at = Vec::with_capacity(tokens.len());
-        for token in tokens {
-            let word = token.span.slice(input.text);
-            let start = lower_buf.len() as u32;
-            if token.kind == TokenKind::Word && word.len() <= 64 {
-                for ch in word.chars() {
-                    match ch {
-                        '’' | '‘' => lower_buf.push('\''),
-                        _ if ch.is_ascii() => lower_buf.push(ch.to_ascii_lowercase()),
-                        _ => lower_buf.extend(ch.to_lowercase()),
-                    }
-                }
-            } else if word.len() <= 8 {
-                lower_buf.push_str(word);
-            }
-            lower_at.push((start, lower_buf.len() as u32));
-        }
+        let words = tokens.iter().map(|token| token.span.slice(input.text)).collect();
+        let lows = lowered
+            .at
+            .iter()
+            .map(|&(start, end)| lowered.buf.get(start as usize..end as usize).unwrap_or(""))
+            .collect();
         let quotes = find_quotes(input.text, tokens);
         let mut quote_of = vec![NONE; tokens.len()];
         for (q, quote) in quotes.iter().enumerate() {
@@ -66,7 +89,7 @@ impl<'a> Doc<'a> {
                 _ => units.push((start, end)),
             }
         }
-        Doc { input, lower_buf, lower_at, quotes, quote_of, units }
+        Doc { input, words, lows, quotes, quote_of, units }
     }
 
     pub fn len(&self) -> usize {
@@ -74,16 +97,13 @@ impl<'a> Doc<'a> {
     }
 
     /// The lowercase form of token `i` ("" past the end).
-    pub fn low(&self, i: usize) -> &str {
-        self.lower_at
-            .get(i)
-            .and_then(|&(s, e)| self.lower_buf.get(s as usize..e as usize))
-            .unwrap_or("")
+    pub fn low(&self, i: usize) -> &'a str {
+        self.lows.get(i).copied().unwrap_or("")
     }
 
-    /// The text of token `i` as written.
+    /// The text of token `i` as written ("" past the end).
     pub fn word(&self, i: usize) -> &'a str {
-        self.input.word(i)
+        self.words.get(i).copied().unwrap_or("")
     }
 
     pub fn is_word(&self, i: usize) -> bool {
