@@ -200,17 +200,21 @@ fn run_sql(url: &str, sql: &str) {
 }
 
 /// The one value that `sql` selects, on the database at `url`.
-fn query_f64(url: &str, sql: &str) -> f64 {
+fn query_value<T: for<'a> tokio_postgres::types::FromSql<'a>>(url: &str, sql: &str) -> T {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     runtime.block_on(async {
         let (client, connection) =
             tokio_postgres::connect(url, tokio_postgres::NoTls).await.expect("connect");
         let driver = tokio::spawn(connection);
-        let value: f64 = client.query_one(sql, &[]).await.expect("run SQL").get(0);
+        let value: T = client.query_one(sql, &[]).await.expect("run SQL").get(0);
         drop(client);
         let _ = driver.await;
         value
     })
+}
+
+fn query_f64(url: &str, sql: &str) -> f64 {
+    query_value(url, sql)
 }
 
 /// Search ranks the newest 1,000 matches. A word in 8% of 100,000 documents is read
@@ -467,20 +471,6 @@ fn entity_totals_kept_below_the_watermark_match_a_full_count() {
     assert_eq!(workers[1], 2.0);
 }
 
-/// The one text value that `sql` selects, on the database at `url`.
-fn query_text(url: &str, sql: &str) -> String {
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    runtime.block_on(async {
-        let (client, connection) =
-            tokio_postgres::connect(url, tokio_postgres::NoTls).await.expect("connect");
-        let driver = tokio::spawn(connection);
-        let value: String = client.query_one(sql, &[]).await.expect("run SQL").get(0);
-        drop(client);
-        let _ = driver.await;
-        value
-    })
-}
-
 /// `sslmode` as libpq reads it: a server on this machine is reached in plain TCP unless
 /// TLS is asked for; `require` encrypts every connection of the pool; `verify-full`
 /// refuses a certificate that no trusted root signed (the server's own self-signed one);
@@ -518,7 +508,7 @@ fn connections_are_encrypted_as_sslmode_asks() {
     assert!(matches!(error, StoreError::Open { .. }), "{error}");
     assert!(error.to_string().contains("sslmode=sometimes"), "{error}");
 
-    if query_text(&admin, "SHOW ssl") != "on" {
+    if query_value::<String>(&admin, "SHOW ssl") != "on" {
         eprintln!(
             "skipping the encrypted half of connections_are_encrypted_as_sslmode_asks: the \
              server at {} has ssl = off",
