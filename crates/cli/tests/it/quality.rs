@@ -109,7 +109,9 @@ fn entities_worldwide() {
 }
 
 // GGT's attribution floors are no lower than the margins kept when round 7 spent GGT's
-// slack on PolNeAR (relation 78, content 80, source 67.5, cue 72; docs/QUALITY.md).
+// slack on PolNeAR (relation 78, content 80, source 67.5, cue 72; docs/QUALITY.md). They
+// stay at that policy's values, not at GGT's figures, so that a later round may still
+// spend GGT's slack above the margins on PolNeAR.
 #[test]
 fn attributions_ggt() {
     check_floors(
@@ -130,10 +132,10 @@ fn attributions_polnear() {
         "polnear",
         "attributions",
         &[
-            ("attributions.relation.overlap.f1", 0.72),
-            ("attributions.content.soft.f1", 0.82),
-            ("attributions.source.exact.f1", 0.63),
-            ("attributions.cue.exact.f1", 0.64),
+            ("attributions.relation.overlap.f1", 0.728),
+            ("attributions.content.soft.f1", 0.827),
+            ("attributions.source.exact.f1", 0.631),
+            ("attributions.cue.exact.f1", 0.649),
         ],
     );
 }

@@ -32,10 +32,11 @@ use claimgraph_model::{AttributionForm, TokenKind};
 
 use super::cues::{Cue, CueClass, Lexicon, needs_infinitive, particles};
 use super::doc::{Doc, NONE};
+use super::quotes::Quote;
 use super::sources::{After, is_np_punct, is_year, np_after, np_before, trim_title};
 use super::words::{
     is_be, is_cue_auxiliary, is_day_word, is_determiner, is_empty_content, is_finite_auxiliary,
-    is_np_stop, is_source_pronoun, is_time_word,
+    is_np_preposition, is_np_stop, is_source_pronoun, is_time_word,
 };
 
 /// An attribution in token ranges, before conversion to byte spans.
@@ -109,6 +110,10 @@ const MAX_NAME_LOOKUPS: usize = 256;
 
 /// Units of quote-only text at most this far after an attribution continue its turn.
 const CONTINUATION_UNITS: usize = 3;
+
+/// A quote standing alone of at most this many words, with no final punctuation, is a
+/// title or a label rather than a statement.
+const FRAGMENT_WORDS: usize = 6;
 
 pub fn extract(doc: &Doc<'_>, lexicon: &Lexicon) -> Vec<Draft> {
     let mut state = State {
@@ -335,7 +340,7 @@ impl State<'_, '_> {
         let Some(last) = last.filter(|&l| self.drafts[l].unit + CONTINUATION_UNITS >= u) else {
             // A closed quote of its own far from any attribution: someone's words all the
             // same, with no speaker named near it.
-            if !quote.closed {
+            if !quote.closed || self.quoted_fragment(quote, tail) {
                 return;
             }
             self.used_quote[q] = true;
@@ -349,15 +354,20 @@ impl State<'_, '_> {
             });
             return;
         };
-        self.used_quote[q] = true;
         let same_paragraph =
             !(self.drafts[last].content_end()..=quote.start).any(|k| doc.para_start(k));
         let right_after = self.drafts[last].unit + 1 == u;
         if MERGE_TURNS && same_paragraph && right_after && closes_paragraph(doc, quote.end) {
+            self.used_quote[q] = true;
             self.drafts[last].parts.push((quote.start, quote.end));
             self.drafts[last].unit = u;
             return;
         }
+        // A fragment merges with the turn before it, but is no turn of its own.
+        if self.quoted_fragment(quote, tail) {
+            return;
+        }
+        self.used_quote[q] = true;
         self.drafts.push(Draft {
             source: None,
             cue: None,
@@ -366,6 +376,22 @@ impl State<'_, '_> {
             continues: Some(last),
             unit: u,
         });
+    }
+
+    /// A short quote standing alone that is no sentence: no final punctuation inside or
+    /// after it ('“Safe and affordable”', '"See also:"'). A title, a slogan or a label,
+    /// which neither corpus annotates as someone's words when no cue is near.
+    fn quoted_fragment(&self, quote: Quote, tail: usize) -> bool {
+        let doc = self.doc;
+        if !quote.closed || tail > quote.end {
+            return false;
+        }
+        let mut last = quote.end - 1;
+        while last > quote.start + 1 && doc.is_quote_mark(last) {
+            last -= 1;
+        }
+        let words = (quote.start..quote.end).filter(|&i| doc.is_word(i)).count();
+        words <= FRAGMENT_WORDS && (doc.is_word(last) || doc.word(last) == ":")
     }
 
     /// "Pat Caddell: Voters Worried About …": a name and a colon open a headline or a
@@ -682,6 +708,53 @@ impl State<'_, '_> {
                     "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "the"
                 ) || doc.low(c - 1) == "better"
             })
+        {
+            return None;
+        }
+        // "a group called Safe Streets", "an app called “Tally”": a name given after an
+        // indefinite noun, no speech.
+        if doc.low(c) == "called"
+            && c > us
+            && doc.is_word(c - 1)
+            && !doc.is_cap(c - 1)
+            && (doc.is_word(c + 1) || doc.quote_opening_at(c + 1).is_some())
+            && !matches!(
+                doc.low(c + 1),
+                "him"
+                    | "her"
+                    | "it"
+                    | "them"
+                    | "me"
+                    | "us"
+                    | "you"
+                    | "for"
+                    | "on"
+                    | "upon"
+                    | "out"
+                    | "that"
+                    | "off"
+                    | "in"
+                    | "back"
+            )
+            && np_before(doc, c, us).is_some_and(|s| {
+                matches!(doc.low(s.0), "a" | "an")
+                    && c - s.0 <= 6
+                    && (s.0..s.1).all(|k| doc.is_word(k) && !is_np_preposition(doc.low(k)))
+            })
+        {
+            return None;
+        }
+        // "their own plans to …", "made plans to …", "scaling back plans to …": the plural
+        // noun, after a possessor, an irregular past, a particle or a gerund.
+        if matches!(doc.low(c), "plans" | "plan" | "aims")
+            && c > us
+            && !doc.is_cap(c - 1)
+            && (matches!(prev, "own" | "back" | "up" | "out" | "unveil" | "unveils" | "make")
+                || is_irregular_past(prev)
+                || (prev.len() > 5 && prev.ends_with("ing"))
+                || np_before(doc, c, us).is_some_and(|s| {
+                    matches!(doc.low(s.0), "his" | "her" | "its" | "their" | "our" | "my" | "your")
+                }))
         {
             return None;
         }

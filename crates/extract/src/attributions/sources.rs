@@ -951,8 +951,10 @@ pub fn np_after(doc: &Doc<'_>, start: usize, limit: usize, mode: After) -> Optio
         }
         let w = doc.low(k);
         if mode == After::Inverted && k > start {
+            // "the 46-year-old": a time word glued after a hyphen is inside a compound.
+            let compound = doc.word(k - 1) == "-" && !doc.input.tokens[k].space_before;
             let stops = (is_np_stop(w) && !is_determiner(w) && w != "and")
-                || is_time_word(w) && !doc.is_cap(k) && w != "this"
+                || is_time_word(w) && !doc.is_cap(k) && w != "this" && !compound
                 || matches!(w, "in" | "on" | "at" | "during" | "to" | "after" | "before");
             if stops && !is_np_preposition(w) {
                 break;

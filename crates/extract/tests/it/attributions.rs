@@ -2001,3 +2001,51 @@ fn a_manner_adverb_closing_the_sentence_joins_the_cue() {
     // An adverb of time is no manner.
     check("“Great plan,” Lowe said recently.", &["Lowe | said | “Great plan,” | direct | -"]);
 }
+
+#[test]
+fn a_quoted_fragment_standing_alone_is_no_statement() {
+    // A title or a slogan in quotes, with no cue near and no final punctuation.
+    check("The council met on Monday.\n\n“Safe streets for all”\n\nThe vote was close.", &[]);
+    check("The council met on Monday.\n\n\"See also:\"\n\nThe vote was close.", &[]);
+    // A sentence in quotes is someone's words, even with no speaker named.
+    check(
+        "The council met on Monday.\n\n“Streets will be safe.”\n\nThe vote was close.",
+        &["- | - | “Streets will be safe.” | direct | -"],
+    );
+}
+
+#[test]
+fn plans_after_a_possessor_a_past_or_a_gerund_is_the_noun() {
+    check("Lowe made plans to build a new bridge.", &[]);
+    check("Reyes unveiled her own plans to cut taxes.", &[]);
+    check("The council is scaling back plans to widen the road.", &[]);
+    // The verb, with its subject before it.
+    check(
+        "The council plans to widen the road.",
+        &["The council | plans | to widen the road | indirect | -"],
+    );
+}
+
+#[test]
+fn called_after_an_indefinite_noun_gives_a_name() {
+    check("Reyes joined a group called Safe Streets in May.", &[]);
+    check("The clinic prescribed a drug called zolvatrine.", &[]);
+    // With a determined subject, or an object pronoun after it, the verb judges.
+    check(
+        "A spokesman for the mayor called it a mistake.",
+        &["A spokesman for the mayor | called | it a mistake | indirect | -"],
+    );
+}
+
+#[test]
+fn an_age_compound_after_an_inverted_cue_stays_whole() {
+    check(
+        "“We will win,” said the 46-year-old.",
+        &["the 46-year-old | said | “We will win,” | direct | -"],
+    );
+    // A time word after a space still ends the source.
+    check(
+        "“We will win,” said the mayor Tuesday.",
+        &["the mayor | said | “We will win,” | direct | -"],
+    );
+}
