@@ -20,7 +20,7 @@
 use claimgraph_extract::Input;
 use claimgraph_extract::entities::lexicon::{self as lx, FxMap, Lexicon, PhraseKind};
 use claimgraph_model::{EntityLabel, Mention, MentionSource, Timex, TokenKind};
-use claimgraph_text::words::is_quote;
+use claimgraph_text::words::{is_quote, push_lower};
 
 use crate::perceptron::{O, START};
 
@@ -358,17 +358,6 @@ fn shape_hash(word: &str) -> u64 {
         }
     }
     hash_bytes(SEED ^ 0x5a, &buf[..len])
-}
-
-/// Lowercased form of `text` appended to `out` (curly apostrophes become `'`).
-fn push_lower(out: &mut String, text: &str) {
-    for ch in text.chars() {
-        match ch {
-            '’' | '‘' => out.push('\''),
-            _ if ch.is_ascii() => out.push(ch.to_ascii_lowercase()),
-            _ => out.extend(ch.to_lowercase()),
-        }
-    }
 }
 
 /// True when lowercasing `text` changes it (an uppercase letter or a curly apostrophe).

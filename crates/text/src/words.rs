@@ -19,19 +19,28 @@ pub fn is_all_caps(word: &str) -> bool {
     n_letters >= 2
 }
 
-/// Lowercase ASCII-folded key for dictionary look-ups; leaves non-ASCII letters as they are.
+/// Lowercase key for dictionary look-ups: curly apostrophes become `'`, letters are
+/// lowercased (non-ASCII ones by Unicode's mapping, not stripped of their accents).
 pub fn lower(word: &str) -> String {
-    if word.is_ascii() {
-        return word.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(word.len());
+    push_lower(&mut out, word);
+    out
+}
+
+/// [`lower`] of `word` appended to `out`, for stages that lowercase every token of a
+/// document into one buffer. An ASCII word, most of news text, is lowercased byte by
+/// byte without Unicode's case mapping.
+pub fn push_lower(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for ch in word.chars() {
         match ch {
             '’' | '‘' => out.push('\''),
             _ => out.extend(ch.to_lowercase()),
         }
     }
-    out
 }
 
 /// True for opening or closing quotation marks of any style.
@@ -55,5 +64,15 @@ mod tests {
         assert!(!is_all_caps("I"));
         assert!(!is_all_caps("Iran"));
         assert_eq!(lower("People’s"), "people's");
+    }
+
+    #[test]
+    fn push_lower_appends_ascii_and_unicode_words_alike() {
+        let mut buf = String::from("x|");
+        push_lower(&mut buf, "IRGC");
+        push_lower(&mut buf, "ÉLYSÉE");
+        push_lower(&mut buf, "Don’t");
+        assert_eq!(buf, "x|irgcélyséedon't");
+        assert_eq!(lower("Straße"), "straße");
     }
 }

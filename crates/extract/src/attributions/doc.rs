@@ -2,6 +2,7 @@
 //! indices, and which top-level quote each token is in, computed once per document.
 
 use claimgraph_model::{Span, TokenKind};
+use claimgraph_text::words::push_lower;
 
 use super::quotes::{Quote, find_quotes};
 use crate::Input;
@@ -27,13 +28,7 @@ impl Lowered {
             let word = token.span.slice(input.text);
             let start = buf.len() as u32;
             if token.kind == TokenKind::Word && word.len() <= 64 {
-                for ch in word.chars() {
-                    match ch {
-                        '’' | '‘' => buf.push('\''),
-                        _ if ch.is_ascii() => buf.push(ch.to_ascii_lowercase()),
-                        _ => buf.extend(ch.to_lowercase()),
-                    }
-                }
+                push_lower(&mut buf, word);
             } else if word.len() <= 8 {
                 buf.push_str(word);
             }

@@ -12,7 +12,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use claimgraph_model::{EntityLabel, TokenKind};
 use claimgraph_text::tokenize;
-use claimgraph_text::words::lower;
+use claimgraph_text::words::{lower, push_lower};
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 const CITIES: &str = include_str!("../../data/cities.tsv");
@@ -273,12 +273,7 @@ impl Lexicon {
 /// `lower`, into a reused buffer.
 fn lower_into(buf: &mut String, word: &str) {
     buf.clear();
-    for ch in word.chars() {
-        match ch {
-            '’' | '‘' => buf.push('\''),
-            _ => buf.extend(ch.to_lowercase()),
-        }
-    }
+    push_lower(buf, word);
 }
 
 /// Non-empty lines that are not `#` comments.

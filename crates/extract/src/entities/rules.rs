@@ -19,7 +19,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use claimgraph_model::{EntityLabel, Mention, MentionSource, Span, Timex, TokenKind};
-use claimgraph_text::words::{is_all_caps, is_capitalized, is_quote};
+use claimgraph_text::words::{is_all_caps, is_capitalized, is_quote, push_lower};
 
 use super::lexicon::{self as lx, Lexicon, PhraseKind};
 use crate::Input;
@@ -207,16 +207,7 @@ fn prepare(lex: &Lexicon, input: &Input<'_>, timexes: &[Timex]) -> (Vec<Tok>, St
     for token in input.tokens {
         let text = token.span.slice(input.text);
         let start = lower.len();
-        if text.is_ascii() {
-            lower.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            for ch in text.chars() {
-                match ch {
-                    '’' | '‘' => lower.push('\''),
-                    _ => lower.extend(ch.to_lowercase()),
-                }
-            }
-        }
+        push_lower(&mut lower, text);
         while timex_idx < timexes.len() && timexes[timex_idx].span.end <= token.span.start {
             timex_idx += 1;
         }
