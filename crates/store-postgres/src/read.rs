@@ -207,7 +207,8 @@ async fn copy_links(tx: &Tx<'_>, id: i64) -> Result<(Option<CopyLink>, Vec<CopyL
 /// How many of the newest matching documents (and claims) search ranks, as the SQLite
 /// store does. `ts_rank` reads each match's whole `tsvector`: a word in most documents
 /// ("said") made a search rank eighty thousand of them, 400 ms at 100,000 documents.
-const RANKED: usize = 1000;
+/// The figures below were measured with 1,000.
+const RANKED: usize = claimgraph_store::SEARCH_RANKED;
 
 /// How the newest [`RANKED`] matches of a search are found in one table.
 #[derive(Debug, Clone, Copy, PartialEq)]

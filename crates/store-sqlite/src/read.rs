@@ -217,7 +217,7 @@ fn fts_query(text: &str) -> Option<String> {
 }
 
 /// How many of the newest matches of each kind search ranks by relevance.
-pub const SEARCH_WINDOW: usize = 1000;
+pub const SEARCH_WINDOW: usize = claimgraph_store::SEARCH_RANKED;
 
 /// [`search`] through the connection's cache: the same query on an unchanged database
 /// gives the same hits, so they are kept until the next commit.

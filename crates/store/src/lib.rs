@@ -44,6 +44,14 @@ pub use types::{
 
 /// A knowledge store. Implementations are shared across threads; writes are serialized
 /// by the backend.
+/// How many of the newest matches of each kind (documents, claims) a search ranks by
+/// relevance, on both backends. Ranking reads each candidate whole (PostgreSQL's
+/// `ts_rank` its `tsvector`, FTS5's bm25 its phrase index entries), so this bounds the
+/// cost of a word found in most of the store. At 100,000 documents on PostgreSQL, 500
+/// rather than 1,000 took the API's search p50 from 28–32 to 21–23 ms and its p95 from
+/// 42–50 to 31–43 ms (docs/BENCHMARKS.md, ninth session).
+pub const SEARCH_RANKED: usize = 500;
+
 pub trait Store: Send + Sync + std::fmt::Debug {
     /// Stores a batch of analyzed documents in one transaction, skipping texts already
     /// stored (also within the batch). Outcomes are in batch order.
@@ -61,8 +69,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// Ranking is backend-specific; which documents and claims match is not: every word
     /// must occur, case-insensitively, and punctuation is never query syntax.
     ///
-    /// Both backends rank the newest 1,000 matches of each kind (so that a query answers
-    /// in bounded time however common its words). Backend differences: SQLite (FTS5,
+    /// Both backends rank the newest [`SEARCH_RANKED`] matches of each kind (so that a
+    /// query answers in bounded time however common its words). Backend differences: SQLite (FTS5,
     /// `unicode61 remove_diacritics 2`) ranks by bm25 and also folds diacritics ("Zürich"
     /// finds "Zurich"); PostgreSQL (`tsvector` with the
     /// `simple` configuration, `plainto_tsquery`) ranks by `ts_rank`, does not fold

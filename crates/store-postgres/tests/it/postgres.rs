@@ -217,8 +217,8 @@ fn query_f64(url: &str, sql: &str) -> f64 {
     query_value(url, sql)
 }
 
-/// Search ranks the newest 1,000 matches. A word in 8% of 100,000 documents is read
-/// through a window of the newest ids; when the window holds fewer than 1,000 matches
+/// Search ranks the newest `SEARCH_RANKED` matches. A word in 8% of 100,000 documents is
+/// read through a window of the newest ids; when the window holds fewer matches than that
 /// (the word stopped occurring), the older ones must still be found, exactly as reading
 /// every match would.
 #[test]
@@ -241,8 +241,9 @@ fn search_reads_past_a_window_that_holds_too_few_matches() {
          ANALYZE documents;
          SELECT refresh_search_word_shares();",
     );
-    // The shares that make "zebra" (8% of the documents) a window of about 25,000 ids,
-    // which holds only its 500 matches from 75,010 to 80,000.
+    // The shares that make "zebra" (8% of the documents) a window of about
+    // 2 × SEARCH_RANKED / 8% = 25 × SEARCH_RANKED ids below 100,000, which holds fewer
+    // than SEARCH_RANKED zebras (none at all for 500) as long as SEARCH_RANKED < 1,333.
     let zebra_share = query_f64(
         &database.url,
         "SELECT share::FLOAT8 FROM search_word_shares
@@ -260,10 +261,16 @@ fn search_reads_past_a_window_that_holds_too_few_matches() {
         found.sort_unstable();
         found
     };
-    // Every match ranks the same: the best 50 of the newest 1,000 are the 50 lowest ids.
-    let zebra: Vec<i64> = (0..50).map(|n| 70_010 + 10 * n).collect();
+    // Every match ranks the same: the best 50 of the newest SEARCH_RANKED are the 50
+    // lowest ids among them. "zebra" is in 80,000, 79,990, ...; "yak" in 99,989 (n % 12
+    // = 5), 99,977, ...
+    let ranked = claimgraph_store::SEARCH_RANKED as i64;
+    assert!((500..1333).contains(&ranked), "the zebra window must fall short");
+    let lowest_zebra = 80_000 - 10 * (ranked - 1);
+    let zebra: Vec<i64> = (0..50).map(|n| lowest_zebra + 10 * n).collect();
     assert_eq!(ids("zebra"), zebra);
-    let yak: Vec<i64> = (0..50).map(|n| 88_001 + 12 * n).collect();
+    let lowest_yak = 99_989 - 12 * (ranked - 1);
+    let yak: Vec<i64> = (0..50).map(|n| lowest_yak + 12 * n).collect();
     assert_eq!(ids("yak"), yak);
 }
 
