@@ -310,17 +310,25 @@ fn is_negation(word: &str) -> bool {
     ) || word.ends_with("n't")
 }
 
-/// A lowercased short ASCII word kept on the stack: the lexicons here hold only short ASCII
-/// words, so anything longer or non-ASCII can never match and becomes "".
+/// A lowercased short ASCII word: the lexicons here hold only short ASCII words, so
+/// anything longer or non-ASCII can never match and becomes "". A word already in
+/// lowercase (most of running text) is borrowed as it is; others are copied to the stack.
 #[derive(Default, Clone, Copy)]
-struct SmallWord {
+struct SmallWord<'a> {
+    borrowed: &'a str,
     bytes: [u8; 16],
     len: usize,
 }
 
-impl SmallWord {
-    fn new(word: &str) -> SmallWord {
+impl<'a> SmallWord<'a> {
+    fn new(word: &'a str) -> SmallWord<'a> {
         let mut small = SmallWord::default();
+        if word.len() <= small.bytes.len()
+            && word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            small.borrowed = word;
+            return small;
+        }
         for ch in word.chars() {
             // Curly apostrophes fold to straight ones ("didn’t").
             let byte = match ch {
@@ -338,6 +346,9 @@ impl SmallWord {
     }
 
     fn as_str(&self) -> &str {
+        if self.len == 0 {
+            return self.borrowed;
+        }
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
     }
 }

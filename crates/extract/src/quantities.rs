@@ -82,18 +82,24 @@ impl QuantityRecognizer for RuleQuantities {
     }
 }
 
-/// A token's text lowercased into a fixed buffer; empty for long or non-ASCII tokens,
-/// which no table holds.
+/// A token's text in lowercase: the text itself when it is short ASCII with no capital
+/// (most tokens), else lowercased into a fixed buffer; empty for long or non-ASCII
+/// tokens, which no table holds.
 #[derive(Debug, Clone, Copy)]
-struct Lower {
+struct Lower<'a> {
+    borrowed: &'a str,
     bytes: [u8; 15],
     len: u8,
 }
 
-impl Lower {
-    fn new(raw: &str) -> Lower {
-        let mut lower = Lower { bytes: [0; 15], len: 0 };
+impl<'a> Lower<'a> {
+    fn new(raw: &'a str) -> Lower<'a> {
+        let mut lower = Lower { borrowed: "", bytes: [0; 15], len: 0 };
         if raw.len() <= lower.bytes.len() && raw.is_ascii() {
+            if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower.borrowed = raw;
+                return lower;
+            }
             for (dst, src) in lower.bytes.iter_mut().zip(raw.bytes()) {
                 *dst = src.to_ascii_lowercase();
             }
@@ -104,6 +110,13 @@ impl Lower {
         }
         lower
     }
+
+    fn as_str(&self) -> &str {
+        if self.len == 0 {
+            return self.borrowed;
+        }
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+    }
 }
 
 /// The tokens with their lowercase forms; every accessor answers out of range with an
@@ -112,7 +125,7 @@ impl Lower {
 struct Ctx<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    lower: Vec<Lower>,
+    lower: Vec<Lower<'a>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -122,10 +135,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn lw(&self, i: usize) -> &str {
-        self.lower
-            .get(i)
-            .and_then(|l| std::str::from_utf8(&l.bytes[..usize::from(l.len)]).ok())
-            .unwrap_or("")
+        self.lower.get(i).map_or("", Lower::as_str)
     }
 
     fn raw(&self, i: usize) -> &'a str {

@@ -243,10 +243,15 @@ fn classify_word(word: &str) -> Lex {
     if word.len() > buf.len() || !word.is_ascii() {
         return if word == "’s" { Lex::Possessive } else { Lex::Other };
     }
-    for (dst, src) in buf.iter_mut().zip(word.bytes()) {
-        *dst = src.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
+    // A word with no capital (most of running text) is its own lowercase form.
+    let lower = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        for (dst, src) in buf.iter_mut().zip(word.bytes()) {
+            *dst = src.to_ascii_lowercase();
+        }
+        std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
+    } else {
+        word
+    };
     if let Some(lex) = keyword(lower) {
         return lex;
     }
