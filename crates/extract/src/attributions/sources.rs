@@ -1034,11 +1034,30 @@ pub fn resolve(
             let text = m.span.slice(doc.input.text).to_lowercase();
             let named = text.contains(head)
                 || (reason == "role" && role_given(doc, m.span, head))
-                || (is_media_noun(head) && has_media_word(&text));
+                || (is_outlet_noun(head) && has_media_word(&text));
             if named {
                 return Some(SourceResolution { entity: m.entity, reason, antecedent: Some(idx) });
             }
-            fallback.get_or_insert(idx);
+            // Without its own noun in the name, an antecedent must still be of the kind
+            // the description names: a newspaper is not "the ministry" or "the group",
+            // "the newspaper" is not a ministry, and "the spokesman" is not the person
+            // introduced as "General Karimi". Nothing fitting leaves the source as written.
+            // A possessed description ("his campaign", "her spokesman") belongs to
+            // someone and is rarely the nearest name of its kind.
+            let possessed = matches!(words[0], "his" | "her" | "their" | "its" | "our" | "my");
+            let fits = if reason == "description" {
+                let media = has_media_word(&text);
+                if words.iter().any(|w| is_outlet_noun(w.trim_end_matches("'s"))) {
+                    media
+                } else {
+                    is_media_noun(head) || !media
+                }
+            } else {
+                !has_other_title(doc, m.span, head)
+            };
+            if fits && !possessed {
+                fallback.get_or_insert(idx);
+            }
             continue;
         }
         return Some(SourceResolution { entity: m.entity, reason, antecedent: Some(idx) });
@@ -1060,6 +1079,43 @@ fn role_given(doc: &Doc<'_>, span: Span, role: &str) -> bool {
     let after = text.get(span.end..(span.end + 40).min(text.len())).unwrap_or("");
     let after = after.split_once('.').map_or(after, |(a, _)| a);
     before.to_lowercase().contains(role) || after.to_lowercase().contains(role)
+}
+
+/// True when the person's mention comes right after a title of office other than `role`
+/// ("General Karimi" for "the spokesman"): a generic role ("the official", "the man")
+/// fits anyone, and descriptions ("billionaire Ann Lowe") are no titles.
+fn has_other_title(doc: &Doc<'_>, span: Span, role: &str) -> bool {
+    if matches!(role, "official" | "source" | "man" | "woman" | "leader" | "executive") {
+        return false;
+    }
+    let is_other = |word: &str| {
+        let word = word.trim_end_matches('.').to_lowercase();
+        word != role && is_title_word(&word)
+    };
+    let split = |c: char| !c.is_alphanumeric() && c != '.';
+    // The title inside the mention ("General Karimi") or just before it.
+    let first = span.slice(doc.input.text).split(split).next().unwrap_or("");
+    let before = doc.input.text.get(..span.start).unwrap_or("").trim_end();
+    is_other(first) || is_other(before.rsplit(split).next().unwrap_or(""))
+}
+
+/// Media nouns that name nothing but a news outlet ("agency", "network" and "station"
+/// also name government bodies and companies): "the newspaper" prefers a name with a
+/// media word ("The Harbor Times") over the nearest organization, and takes no other.
+fn is_outlet_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "newspaper"
+            | "paper"
+            | "daily"
+            | "weekly"
+            | "tabloid"
+            | "broadcaster"
+            | "magazine"
+            | "outlet"
+            | "channel"
+            | "website"
+    )
 }
 
 /// Descriptions of news media: "the newspaper", "the same paper", "the broadcaster".

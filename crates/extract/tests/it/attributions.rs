@@ -441,6 +441,49 @@ fn role_resolves_to_the_person_with_that_role() {
 }
 
 #[test]
+fn descriptions_resolve_only_to_names_of_their_kind() {
+    // A newspaper is neither "the ministry" nor "the opposition group"; "the daily" is.
+    check(
+        "[[O:The Harbor Times]] ran the story on Friday. The ministry said no one had fled.",
+        &["The ministry | said | no one had fled | indirect | -"],
+    );
+    check(
+        "[[O:The Harbor Times]] ran the story. According to the opposition group, the camps had closed.",
+        &["the opposition group | According to | the camps had closed | indirect | -"],
+    );
+    check(
+        "[[O:The Harbor Times]] covered the case against [[O:Tidewater Shipping]]. The paper's editorial board said the suit was baseless.",
+        &[
+            "The paper's editorial board | said | the suit was baseless | indirect | - => The Harbor Times (description)",
+        ],
+    );
+    // An organization named without the noun is still the nearest one of its kind.
+    check(
+        "[[O:The Harbor Times]] covered the arrest by [[O:Interpol]]. The agency said the warrant stood.",
+        &["The agency | said | the warrant stood | indirect | - => Interpol (description)"],
+    );
+}
+
+#[test]
+fn possessed_descriptions_and_other_titles_stay_as_written() {
+    // "his campaign" belongs to someone: it is not the nearest organization.
+    check(
+        "[[P:Ann Lowe]] spoke to [[O:Channel Nine]] on Monday. His campaign said the poll was wrong.",
+        &["His campaign | said | the poll was wrong | indirect | -"],
+    );
+    // "the spokesman" is not the person introduced as a general.
+    check(
+        "General [[P:Omar Haddad]] led the raid. The spokesman said the raid had failed.",
+        &["The spokesman | said | the raid had failed | indirect | -"],
+    );
+    // A description is not a title: "billionaire" does not rule a fund manager out.
+    check(
+        "The billionaire [[P:Ross Kemp]] bought the bonds. The fund manager said the price was fair.",
+        &["The fund manager | said | the price was fair | indirect | - => Ross Kemp (role)"],
+    );
+}
+
+#[test]
 fn mention_resolves_directly() {
     check(
         "[[O:The MEK]] said the camps were near [[L:Tehran]].",
