@@ -1011,9 +1011,32 @@ impl State<'_, '_> {
         // appositive of the subject that opens the clause; the cue is preposed.
         let appositive_subject = doc.low(gs.saturating_sub(1)) == ","
             && np_before(doc, gs, us).is_some_and(|s| s.0 <= self.floor(us, unit_first_draft));
+        // "Ann Lowe, the party's treasurer, said Reyes had …": a name and a comma open the
+        // clause and the noun phrase after the cue goes on into its clause (not "…, said
+        // Reyes on Tuesday"); the clause before the comma is the subject with its
+        // appositive, not a postposed content.
+        let named_subject = gs > us
+            && doc.low(gs - 1) == ","
+            && {
+                let mut f = self.floor(us, unit_first_draft);
+                if matches!(doc.low(f), "but" | "and" | "so" | "yet") {
+                    f += 1;
+                }
+                let mut k = f;
+                while k < gs && k - f < 5 && (doc.is_cap(k) || doc.word(k) == ".") {
+                    k += 1;
+                }
+                k > f && k < gs - 1 && doc.low(k) == "," && doc.is_cap(f)
+            }
+            && np_after(doc, ge, ue, After::Inverted).is_some_and(|np| {
+                np.1 < ue
+                    && doc.is_word(np.1)
+                    && (doc.low(np.1) == "to" || !self.clause_ends_at(np.1, ue))
+            });
         // Postposed, inverted: "…, said the minister" / '"…," said Smith'.
         if gs > us
             && !appositive_subject
+            && !named_subject
             && (doc.low(gs - 1) == "," || self.is_closing_quote(gs - 1))
             // Any cue after a closing quote ('"…," echoes McMillen', '"…," points out X');
             // after a comma only speech without a particle ("…, called on X to" is no
@@ -3282,11 +3305,69 @@ fn inverted_appositive(
     name_end: usize,
     ue: usize,
 ) -> Option<usize> {
-    if doc.low(name_end) != "," || !matches!(doc.low(name_end + 1), "a" | "an" | "the") {
+    if doc.low(name_end) != "," || name_end == 0 {
+        return None;
+    }
+    // A description, then the name ('said the board's treasurer, Ana Ruiz.'): the name
+    // belongs to the source, which ends with it.
+    if !doc.is_cap(name_end - 1) && doc.is_cap(name_end + 1) {
+        let mut k = name_end + 1;
+        while k < ue
+            && k - name_end <= 5
+            && (doc.is_cap(k) || (doc.word(k) == "." && doc.word(k - 1).chars().count() == 1))
+        {
+            k += 1;
+        }
+        if k - name_end <= 5 && (k >= ue || matches!(doc.low(k), "." | "," | ";" | "!" | "?")) {
+            return Some(k);
+        }
+        return None;
+    }
+    let first = doc.low(name_end + 1);
+    let determined = matches!(first, "a" | "an" | "the");
+    // A bare role after a name ('said Tom Reyes, director of the county museum', '…,
+    // then ambassador to Chile'), as PolNeAR keeps it; clauses ("who …"), participles
+    // ("adding …"), adverbs and adjuncts are no roles.
+    let role = !determined
+        && doc.is_cap(name_end - 1)
+        && doc.is_word(name_end + 1)
+        && !doc.is_cap(name_end + 1)
+        && doc.input.tokens[name_end + 1].kind != TokenKind::Number
+        && (matches!(first, "then" | "another" | "former")
+            || (!is_np_stop(first)
+                && !is_determiner(first)
+                && !is_source_pronoun(first)
+                && !is_time_word(first)
+                && !first.ends_with("ing")
+                && !first.ends_with("ly")
+                && !is_np_preposition(first)
+                && lexicon.get(first).is_none()));
+    // An age ('said Ana Ruiz, 34, a nurse from Keene', '…, 71, of Dover'): PolNeAR keeps
+    // it with what follows.
+    let age = !determined
+        && doc.is_cap(name_end - 1)
+        && doc.input.tokens[name_end + 1].kind == TokenKind::Number
+        && doc.word(name_end + 1).len() <= 3
+        && doc.low(name_end + 2) == ",";
+    // A party and a state ('…, Democrat of Vermont') or a possessor's role ('…, the
+    // mayor's chief of staff' without the article: '…, Lowe's campaign manager').
+    let party = !determined
+        && doc.is_cap(name_end - 1)
+        && matches!(first, "democrat" | "republican" | "independent")
+        && doc.low(name_end + 2) == "of";
+    let possessor = !determined
+        && doc.is_cap(name_end - 1)
+        && doc.is_cap(name_end + 1)
+        && (name_end + 2..name_end + 5)
+            .find(|&k| !doc.is_cap(k) || doc.low(k) == "'s")
+            .is_some_and(|k| doc.low(k) == "'s" && doc.is_word(k + 1));
+    if !determined && !role && !age && !party && !possessor {
         return None;
     }
     let limit = ue.min(name_end + MAX_INVERTED_APPOSITIVE);
-    let mut k = name_end + 2;
+    let start = name_end + if determined { 2 } else { 1 };
+    let mut k = start;
+    let mut relative = false;
     while k < limit {
         if doc.in_quote(k) {
             return None;
@@ -3300,8 +3381,12 @@ fn inverted_appositive(
         if matches!(w, "." | "!" | "?" | ";" | ":") {
             break;
         }
-        // "…, the candidate boasted of …": a clause, not an appositive.
-        if lexicon.get(w).is_some_and(|c| !c.participle) {
+        // "…, the candidate boasted of …": a clause, not an appositive; inside a
+        // relative clause of the appositive ("a pollster who advised …") a cue describes.
+        if matches!(w, "who" | "whose") && k > start && doc.is_word(k - 1) {
+            relative = true;
+        }
+        if !relative && lexicon.get(w).is_some_and(|c| !c.participle) {
             return None;
         }
         let adjunct_follows = w == ","
@@ -3314,7 +3399,7 @@ fn inverted_appositive(
                 || doc.low(k + 1).ends_with("ing"));
         // PolNeAR keeps the comma that closes the appositive before an adjunct.
         if adjunct_follows {
-            return (k > name_end + 2).then_some(k + 1);
+            return (k > start).then_some(k + 1);
         }
         if matches!(w, "—" | "–") {
             break;
@@ -3326,5 +3411,5 @@ fn inverted_appositive(
     }
     // Only at the end of the sentence: the clause must not go on after the appositive.
     let ends = k >= ue || matches!(doc.low(k), "." | "!" | "?" | "," | ";" | "—" | "–");
-    (ends && k > name_end + 2).then_some(k)
+    (ends && k > start).then_some(k)
 }

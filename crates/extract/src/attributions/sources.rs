@@ -787,6 +787,15 @@ pub fn trim_title(doc: &Doc<'_>, np: (usize, usize)) -> (usize, usize) {
     if is_descriptive_role(before) {
         return np;
     }
+    // A one-word title that opens the phrase, alone or after "former", is read as a form
+    // of address ("President Ann Lowe said", "former Senator Tom Reyes"), like "Sen." and
+    // "Dr."; a title of several words ("Health Minister", "FBI Director") is still cut.
+    if (r == s + 1 || (r == s + 2 && doc.low(s) == "former"))
+        && doc.is_cap(r - 1)
+        && is_address_title(before)
+    {
+        return np;
+    }
     // A campaign's or an office's staff ("Lowe campaign manager Tom Reyes", "White House
     // press secretary Kim Ode", "communications director") are described by their job
     // the same way.
@@ -846,6 +855,11 @@ fn is_descriptive_role(w: &str) -> bool {
             | "spokeswoman"
             | "aide"
     )
+}
+
+/// Titles written out that also serve as forms of address before a name.
+fn is_address_title(w: &str) -> bool {
+    matches!(w, "president" | "senator" | "professor" | "admiral" | "judge")
 }
 
 fn is_title_word(w: &str) -> bool {

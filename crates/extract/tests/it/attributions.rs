@@ -364,10 +364,60 @@ fn appositive_of_an_inverted_source() {
             "Mayor Ilse Brandt, the head of the transit board, | said | “We need more buses,” | direct | -",
         ],
     );
-    // An age or a relative clause after the name is no determined appositive.
+    // An age stays with what follows it, as PolNeAR keeps it.
     check(
         "“It was cold,” said Rob Tiller, 41, of Marlow.",
-        &["Rob Tiller | said | “It was cold,” | direct | -"],
+        &["Rob Tiller, 41, of Marlow | said | “It was cold,” | direct | -"],
+    );
+    // A bare role after the name, and a role with its possessor or party, belong to
+    // the source too.
+    check(
+        "“The stores will close early,” said Dana Whitt, director of the Lakeside Merchants Guild.",
+        &[
+            "Dana Whitt, director of the Lakeside Merchants Guild | said | “The stores will close early,” | direct | -",
+        ],
+    );
+    check(
+        "“Nobody asked us,” said Omar Keane, then head of the harbor board.",
+        &["Omar Keane, then head of the harbor board | said | “Nobody asked us,” | direct | -"],
+    );
+    check(
+        "“We will vote no,” said Senator Ivy Marsh, Democrat of Oregon.",
+        &["Senator Ivy Marsh, Democrat of Oregon | said | “We will vote no,” | direct | -"],
+    );
+    check(
+        "“The numbers are wrong,” said Paul Brandt, the governor’s budget director.",
+        &[
+            "Paul Brandt, the governor’s budget director | said | “The numbers are wrong,” | direct | -",
+        ],
+    );
+    check(
+        "“The numbers are wrong,” said Paul Brandt, Lowe’s budget director.",
+        &["Paul Brandt, Lowe’s budget director | said | “The numbers are wrong,” | direct | -"],
+    );
+    // A description before the name keeps the name.
+    check(
+        "“The fund is empty,” said the board’s treasurer, Ana Ruiz.",
+        &["the board’s treasurer, Ana Ruiz | said | “The fund is empty,” | direct | -"],
+    );
+    // A cue inside a relative clause of the appositive describes the person.
+    check(
+        "“The race is close,” said Nell Ward, a pollster who advised two governors.",
+        &[
+            "Nell Ward, a pollster who advised two governors | said | “The race is close,” | direct | -",
+        ],
+    );
+    // A participle or a relative clause set off by a comma after the name stays out.
+    check(
+        "“The race is close,” said Nell Ward, adding that turnout would decide it.",
+        &[
+            "Nell Ward | said | “The race is close,” | direct | -",
+            "Nell Ward | adding | that turnout would decide it | indirect | -",
+        ],
+    );
+    check(
+        "“The race is close,” said Nell Ward, who advised two governors.",
+        &["Nell Ward | said | “The race is close,” | direct | -"],
     );
 }
 
@@ -654,7 +704,7 @@ fn here_between_subject_and_verb() {
 #[test]
 fn appositives_before_the_cue() {
     check(
-        "Judge Maria Okafor, in her ruling, said the law was unclear.",
+        "Appeals Judge Maria Okafor, in her ruling, said the law was unclear.",
         &["Maria Okafor | said | the law was unclear | indirect | -"],
     );
     check(
@@ -867,6 +917,16 @@ fn appositive_of_the_subject_is_not_an_inverted_cue() {
     );
     // The inverted cue still stands after a clause.
     check("The vote was close, said Reyes.", &["Reyes | said | The vote was close | indirect | -"]);
+    // A name with a relative clause in its appositive, then a cue and a clause: no
+    // inverted source is read into the clause ("said Reyes continued").
+    check(
+        "Ann Lowe, director of the museum, which opened in May, said Reyes continued to overspend.",
+        &["director of the museum | said | Reyes continued to overspend | indirect | -"],
+    );
+    check(
+        "Lowe, the mayor, has no plan, said Reyes on Tuesday.",
+        &["Reyes | said | Lowe, the mayor, has no plan | indirect | -"],
+    );
 }
 
 #[test]
@@ -971,6 +1031,19 @@ fn abbreviated_titles_stay_like_honorifics() {
         "Health Minister Ann Lowe said the bill would pass.",
         &["Ann Lowe | said | the bill would pass | indirect | -"],
     );
+    // A one-word title that opens the phrase is a form of address, like "Sen.".
+    check(
+        "President Ann Lowe said the bill would pass.",
+        &["President Ann Lowe | said | the bill would pass | indirect | -"],
+    );
+    check(
+        "Professor Tom Reyes said the data were incomplete.",
+        &["Professor Tom Reyes | said | the data were incomplete | indirect | -"],
+    );
+    check(
+        "Former President Ann Lowe said the bill would pass.",
+        &["Former President Ann Lowe | said | the bill would pass | indirect | -"],
+    );
 }
 
 #[test]
@@ -1047,7 +1120,7 @@ fn initials_stay_in_names() {
 #[test]
 fn a_place_after_of_is_no_name() {
     check(
-        "Senator Ann Lowe of Vermont said the bill would pass.",
+        "Health Minister Ann Lowe of Vermont said the bill would pass.",
         &["Ann Lowe | said | the bill would pass | indirect | -"],
     );
     check(
@@ -1114,7 +1187,7 @@ fn participles_take_the_subject_without_its_verb() {
 #[test]
 fn participle_adjuncts_are_not_appositives() {
     check(
-        "Judge Ann Lowe, writing for the majority, said the law was void.",
+        "Appeals Judge Ann Lowe, writing for the majority, said the law was void.",
         &["Ann Lowe | said | the law was void | indirect | -"],
     );
     check(
@@ -1496,7 +1569,7 @@ fn opening_adjuncts_and_show_titles_are_no_content() {
     );
     check(
         "On Sunday on the network’s “Morning Report,” Senator Park said the talks had failed.",
-        &["Park | said | the talks had failed | indirect | -"],
+        &["Senator Park | said | the talks had failed | indirect | -"],
     );
     // A clause before the comma stays the content.
     check(
