@@ -1057,8 +1057,12 @@ pub fn resolve(
             // "the newspaper" is not a ministry, and "the spokesman" is not the person
             // introduced as "General Karimi". Nothing fitting leaves the source as written.
             // A possessed description ("his campaign", "her spokesman") belongs to
-            // someone and is rarely the nearest name of its kind.
-            let possessed = matches!(words[0], "his" | "her" | "their" | "its" | "our" | "my");
+            // someone and is rarely the nearest name of its kind; an indefinite one ("a
+            // commander", "another aide") brings in someone not named before.
+            let not_anaphoric = matches!(
+                words[0],
+                "his" | "her" | "their" | "its" | "our" | "my" | "a" | "an" | "another" | "one"
+            );
             let fits = if reason == "description" {
                 let media = has_media_word(&text);
                 if words.iter().any(|w| is_outlet_noun(w.trim_end_matches("'s"))) {
@@ -1069,7 +1073,7 @@ pub fn resolve(
             } else {
                 !has_other_title(doc, m.span, head)
             };
-            if fits && !possessed {
+            if fits && !not_anaphoric {
                 fallback.get_or_insert(idx);
             }
             continue;

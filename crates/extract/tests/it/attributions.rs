@@ -521,6 +521,11 @@ fn possessed_descriptions_and_other_titles_stay_as_written() {
         "[[P:Ann Lowe]] spoke to [[O:Channel Nine]] on Monday. His campaign said the poll was wrong.",
         &["His campaign | said | the poll was wrong | indirect | -"],
     );
+    // "a commander" is someone new, not the nearest person.
+    check(
+        "[[P:Ali Safavi]] spoke in Paris. A commander said the camps were moved.",
+        &["A commander | said | the camps were moved | indirect | -"],
+    );
     // "the spokesman" is not the person introduced as a general.
     check(
         "General [[P:Omar Haddad]] led the raid. The spokesman said the raid had failed.",
