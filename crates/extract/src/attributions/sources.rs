@@ -1036,6 +1036,11 @@ pub fn resolve(
         _ if words.len() >= 2 && is_role_noun(head) => (&[EntityLabel::Person], "role"),
         _ => return None,
     };
+    // An indefinite description ("a commander", "another source") brings in someone
+    // not named before.
+    if words.len() >= 2 && matches!(words[0], "a" | "an" | "another" | "one") {
+        return None;
+    }
     let before = mentions.partition_point(|m| m.span.start < span.start);
     // "the ministry" prefers an organization whose name has the same noun.
     let mut fallback: Option<usize> = None;
@@ -1047,7 +1052,7 @@ pub fn resolve(
         if reason == "description" || reason == "role" {
             let text = m.span.slice(doc.input.text).to_lowercase();
             let named = text.contains(head)
-                || (reason == "role" && role_given(doc, m.span, head))
+                || (reason == "role" && role_given(doc, m.span, head, span.start))
                 || (is_outlet_noun(head) && has_media_word(&text));
             if named {
                 return Some(SourceResolution { entity: m.entity, reason, antecedent: Some(idx) });
@@ -1057,12 +1062,8 @@ pub fn resolve(
             // "the newspaper" is not a ministry, and "the spokesman" is not the person
             // introduced as "General Karimi". Nothing fitting leaves the source as written.
             // A possessed description ("his campaign", "her spokesman") belongs to
-            // someone and is rarely the nearest name of its kind; an indefinite one ("a
-            // commander", "another aide") brings in someone not named before.
-            let not_anaphoric = matches!(
-                words[0],
-                "his" | "her" | "their" | "its" | "our" | "my" | "a" | "an" | "another" | "one"
-            );
+            // someone and is rarely the nearest name of its kind.
+            let possessed = matches!(words[0], "his" | "her" | "their" | "its" | "our" | "my");
             let fits = if reason == "description" {
                 let media = has_media_word(&text);
                 if words.iter().any(|w| is_outlet_noun(w.trim_end_matches("'s"))) {
@@ -1073,7 +1074,7 @@ pub fn resolve(
             } else {
                 !has_other_title(doc, m.span, head)
             };
-            if fits && !not_anaphoric {
+            if fits && !possessed {
                 fallback.get_or_insert(idx);
             }
             continue;
@@ -1088,13 +1089,15 @@ pub fn resolve(
 }
 
 /// True when the role word stands next to the mention in the text ("spokesman Hossein
-/// Jaberi", "Jaberi, the spokesman").
-fn role_given(doc: &Doc<'_>, span: Span, role: &str) -> bool {
+/// Jaberi", "Jaberi, the spokesman"), before `limit` (where the description being
+/// resolved starts: "Safavi said a commander told him" gives Safavi no role).
+fn role_given(doc: &Doc<'_>, span: Span, role: &str, limit: usize) -> bool {
     let text = doc.input.text;
     // The same sentence only: cut the windows at a period.
     let before = text.get(span.start.saturating_sub(40)..span.start).unwrap_or("");
     let before = before.rsplit_once(". ").map_or(before, |(_, b)| b);
-    let after = text.get(span.end..(span.end + 40).min(text.len())).unwrap_or("");
+    let after_end = (span.end + 40).min(text.len()).min(limit.max(span.end));
+    let after = text.get(span.end..after_end).unwrap_or("");
     let after = after.split_once('.').map_or(after, |(a, _)| a);
     before.to_lowercase().contains(role) || after.to_lowercase().contains(role)
 }

@@ -521,10 +521,18 @@ fn possessed_descriptions_and_other_titles_stay_as_written() {
         "[[P:Ann Lowe]] spoke to [[O:Channel Nine]] on Monday. His campaign said the poll was wrong.",
         &["His campaign | said | the poll was wrong | indirect | -"],
     );
-    // "a commander" is someone new, not the nearest person.
+    // "a commander" is someone new, not the nearest person, even one whose own words
+    // bring the role up.
     check(
         "[[P:Ali Safavi]] spoke in Paris. A commander said the camps were moved.",
         &["A commander | said | the camps were moved | indirect | -"],
+    );
+    check(
+        "[[P:Ali Safavi]] said that a commander told him the camps were moved.",
+        &[
+            "Ali Safavi | said | that a commander told him the camps were moved | indirect | - => Ali Safavi (mention)",
+            "a commander | told | the camps were moved | indirect | 0",
+        ],
     );
     // "the spokesman" is not the person introduced as a general.
     check(
