@@ -628,6 +628,12 @@ impl<'a> Doc<'a> {
         if letters < 2 || self.generic_word(a) {
             return;
         }
+        // A word in capitals that opens a line or sentence and ends at a colon is a label
+        // ("NOTE: results include ...", "UPDATE:", "CORRECTION:"), not an acronym; names
+        // the lexicons know ("OPEC:", "JAPAN:") were taken before this point.
+        if tok.caps && tok.initial && self.text(b) == ":" {
+            return;
+        }
         if tok.caps && (2..=7).contains(&letters) {
             self.push(a, b, Some(EntityLabel::Organization), MentionSource::Capitalization, true);
         } else if first & (lx::SURNAME | lx::GIVEN) != 0 {

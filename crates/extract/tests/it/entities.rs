@@ -79,6 +79,14 @@ fn known_names_and_acronyms() {
 }
 
 #[test]
+fn a_word_in_capitals_before_a_colon_at_a_line_start_is_a_label() {
+    check("Net profit rose to 4.1 mln dlrs.\nNOTE: results include a one-time gain.", &[]);
+    check("CORRECTION: the vote was on Tuesday.", &[]);
+    // Inside a sentence the same shape is still an acronym.
+    check("The report of the PFDRJ: a list of camps.", &["ORG PFDRJ"]);
+}
+
+#[test]
 fn places_from_gazetteers_and_head_words() {
     check(
         "Protests spread from Tehran to Isfahan and Mashhad in Iran.",
