@@ -532,6 +532,14 @@ impl<'a> Doc<'a> {
                 && self.seen_lower.contains(self.low(i))
     }
 
+    /// Token `i` is the first of the text or of a line.
+    fn line_start(&self, i: usize) -> bool {
+        let tokens = self.input.tokens;
+        let start = tokens.get(i).map_or(0, |t| t.span.start);
+        let previous_end = i.checked_sub(1).and_then(|p| tokens.get(p)).map_or(0, |t| t.span.end);
+        i == 0 || self.input.text.get(previous_end..start).is_some_and(|gap| gap.contains('\n'))
+    }
+
     /// A role word just before token `i`: "President X", "spokesman X", "Gen. X".
     fn role_before(&self, i: usize) -> bool {
         let mut p = i.wrapping_sub(1);
@@ -629,9 +637,22 @@ impl<'a> Doc<'a> {
             return;
         }
         // A word in capitals that opens a line or sentence and ends at a colon is a label
-        // ("NOTE: results include ...", "UPDATE:", "CORRECTION:"), not an acronym; names
-        // the lexicons know ("OPEC:", "JAPAN:") were taken before this point.
-        if tok.caps && tok.initial && self.text(b) == ":" {
+        // ("NOTE: results include ...", "ENERGY:", "CORRECTION:"), not an acronym, unless
+        // it is a name, as a transcript's speakers are ("TAPPER: Do you think ..."): a
+        // name the lexicons hold or one the document also writes capitalized inside a
+        // sentence ("Jake Tapper asked"). Names the gazetteers know ("OPEC:", "JAPAN:")
+        // were taken before this point.
+        if tok.caps
+            && tok.initial
+            && self.text(b) == ":"
+            && first & (lx::SURNAME | lx::GIVEN) == 0
+            && !self.seen_cap_inner.contains(self.low(a))
+        {
+            return;
+        }
+        // A word that opens a line and is followed by a figure heads a row of a table
+        // ("Sales 7.9 mln vs 9.4 mln", "Net 1.1 mln"), whatever names it spells.
+        if self.line_start(a) && self.text(b).starts_with(|c: char| c.is_ascii_digit()) {
             return;
         }
         if tok.caps && (2..=7).contains(&letters) {

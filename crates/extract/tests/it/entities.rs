@@ -82,6 +82,13 @@ fn known_names_and_acronyms() {
 fn a_word_in_capitals_before_a_colon_at_a_line_start_is_a_label() {
     check("Net profit rose to 4.1 mln dlrs.\nNOTE: results include a one-time gain.", &[]);
     check("CORRECTION: the vote was on Tuesday.", &[]);
+    // A transcript's speaker is a name.
+    check(
+        "Jake Tapper asked Ann Lowe about it.\nTAPPER: Do you think so?\nLOWE: I do.",
+        &["PER Jake Tapper", "PER Ann Lowe", "PER TAPPER", "PER LOWE"],
+    );
+    // A word heading a row of figures is no name, even one that is also a surname.
+    check("Shr 45 cts vs 58 cts\nSales 7.9 mln vs 9.4 mln", &[]);
     // Inside a sentence the same shape is still an acronym.
     check("The report of the PFDRJ: a list of camps.", &["ORG PFDRJ"]);
 }
