@@ -1904,13 +1904,41 @@ impl State<'_, '_> {
                 unit: u,
             });
         }
+        // "After saying the levee would hold, the engineer left …": a speech participle in
+        // an adjunct that opens the unit; its content ends at the adjunct's comma, and the
+        // subject after the comma speaks.
+        let temporal = |k: usize| matches!(doc.low(k), "after" | "before" | "since" | "while");
+        if cue_span.0 == us + 1
+            && temporal(us)
+            && matches!(cue.class, CueClass::Say | CueClass::Tell)
+        {
+            let comma = (cue_span.1..ue.min(cue_span.1 + 40))
+                .find(|&i| doc.low(i) == "," && !doc.in_quote(i))?;
+            if comma <= cue_span.1 + 1 {
+                return None;
+            }
+            let source = np_after(doc, comma + 1, ue, After::Inverted)
+                .filter(|s| {
+                    doc.is_cap(s.0)
+                        || is_source_pronoun(doc.low(s.0))
+                        || is_determiner(doc.low(s.0))
+                })
+                .map(|s| self.without_predicate(s))?;
+            return Some(Draft::single(doc, u, Some(source), cue_span, (cue_span.1, comma)));
+        }
         let after_comma = c > us
             && (matches!(doc.low(c - 1), "," | "by" | "—" | "–")
                 || self.is_closing_quote(c - 1)
                 || (doc.low(c - 1) == "and"
                     && self.drafts[unit_first_draft..].last().is_some_and(|d| {
                         d.cue.is_some_and(|cue| doc.low(cue.1 - 1).ends_with("ing"))
-                    })));
+                    })))
+            // "… was jeered while telling reporters that …", "… after saying …": a
+            // participle after a temporal conjunction hangs on the clause too (PolNeAR
+            // annotates 29 of 44 such phrases; GGT's dev texts have one, unannotated).
+            || (cue_span.0 > us
+                && matches!(cue.class, CueClass::Say | CueClass::Tell)
+                && temporal(cue_span.0 - 1));
         let source = if after_comma {
             // The subject of the clause: the source of an attribution already in this
             // unit, else the noun phrase that opens the unit.

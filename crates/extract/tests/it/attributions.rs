@@ -2178,3 +2178,15 @@ fn an_age_compound_after_an_inverted_cue_stays_whole() {
         &["the mayor | said | “We will win,” | direct | -"],
     );
 }
+
+#[test]
+fn participle_after_a_temporal_conjunction_takes_the_clause_subject() {
+    check(
+        "After saying the levee would hold, the engineer left the town hall early.",
+        &["the engineer | saying | the levee would hold | indirect | -"],
+    );
+    check(
+        "The senator was jeered at the fair while telling farmers that prices would rise.",
+        &["The senator | telling | that prices would rise | indirect | -"],
+    );
+}
