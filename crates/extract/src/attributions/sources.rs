@@ -1139,25 +1139,10 @@ fn is_outlet_noun(w: &str) -> bool {
     )
 }
 
-/// Descriptions of news media: "the newspaper", "the same paper", "the broadcaster".
+/// Descriptions of news media: "the newspaper", "the same paper", "the broadcaster", and
+/// nouns that name media among other things ("the agency", "the network").
 fn is_media_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "newspaper"
-            | "paper"
-            | "daily"
-            | "weekly"
-            | "tabloid"
-            | "outlet"
-            | "website"
-            | "site"
-            | "broadcaster"
-            | "channel"
-            | "network"
-            | "station"
-            | "magazine"
-            | "agency"
-    )
+    is_outlet_noun(w) || matches!(w, "site" | "network" | "station" | "agency")
 }
 
 /// Words that mark a name as a news medium ("The Washington Times", "Al-Sharq Daily",
