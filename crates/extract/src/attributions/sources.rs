@@ -1042,6 +1042,11 @@ pub fn resolve(
         return None;
     }
     let before = mentions.partition_point(|m| m.span.start < span.start);
+    // A possessed description ("his campaign", "her spokesman") belongs to someone and is
+    // rarely the nearest name of its kind: only a name with its own noun is taken.
+    let possessed = matches!(words[0], "his" | "her" | "their" | "its" | "our" | "my");
+    // "the paper's editorial board" is a medium's as much as "the newspaper".
+    let wants_medium = words.iter().any(|w| is_outlet_noun(w.trim_end_matches("'s")));
     // "the ministry" prefers an organization whose name has the same noun.
     let mut fallback: Option<usize> = None;
     for idx in (0..before).rev().take(60) {
@@ -1061,21 +1066,17 @@ pub fn resolve(
             // the description names: a newspaper is not "the ministry" or "the group",
             // "the newspaper" is not a ministry, and "the spokesman" is not the person
             // introduced as "General Karimi". Nothing fitting leaves the source as written.
-            // A possessed description ("his campaign", "her spokesman") belongs to
-            // someone and is rarely the nearest name of its kind.
-            let possessed = matches!(words[0], "his" | "her" | "their" | "its" | "our" | "my");
+            if possessed || fallback.is_some() {
+                continue;
+            }
             let fits = if reason == "description" {
                 let media = has_media_word(&text);
-                if words.iter().any(|w| is_outlet_noun(w.trim_end_matches("'s"))) {
-                    media
-                } else {
-                    is_media_noun(head) || !media
-                }
+                if wants_medium { media } else { is_media_noun(head) || !media }
             } else {
                 !has_other_title(doc, m.span, head)
             };
-            if fits && !possessed {
-                fallback.get_or_insert(idx);
+            if fits {
+                fallback = Some(idx);
             }
             continue;
         }
