@@ -148,7 +148,9 @@ fn describe(
         for token_idx in tokens_in(input.tokens, part) {
             let word = SmallWord::new(input.word(token_idx));
             let span = input.tokens[token_idx].span;
-            if is_hedge(word.as_str(), previous.as_str(), input, token_idx) {
+            // A word of a date is no hedge: "in May 1961".
+            let in_date = timexes.iter().any(|&t| found.timexes[t].span.contains(span));
+            if !in_date && is_hedge(word.as_str(), previous.as_str(), input, token_idx) {
                 hedges.push(span);
             }
             if is_negation(word.as_str()) {

@@ -88,6 +88,20 @@ fn hedges_in_content_and_cue() {
 }
 
 #[test]
+fn a_month_is_no_hedge() {
+    check(
+        "The movement was founded by three engineers in May 1961.",
+        &[
+            "publisher : The movement was founded by three engineers in May 1961. [] (1 dates, 1 quantities)",
+        ],
+    );
+    check(
+        "Officials said the convoy may have crossed in May.",
+        &["Officials : the convoy may have crossed in May [may] (1 dates)"],
+    );
+}
+
+#[test]
 fn denials_and_negations() {
     check(
         "The ministry denied that any missiles were tested.",
