@@ -63,7 +63,7 @@ impl AttributionExtractor for RuleAttributions {
         let mut resolutions = Vec::with_capacity(drafts.len());
         for d in &drafts {
             let resolution = match (d.source, d.continues) {
-                (Some(src), _) => sources::resolve(&doc, src, mentions, entities),
+                (Some(src), _) => sources::resolve(&doc, &self.lexicon, src, mentions, entities),
                 (None, Some(prev)) => resolutions.get(prev).cloned().flatten(),
                 (None, None) => None,
             };

@@ -148,9 +148,12 @@ fn describe(
         for token_idx in tokens_in(input.tokens, part) {
             let word = SmallWord::new(input.word(token_idx));
             let span = input.tokens[token_idx].span;
-            // A word of a date is no hedge: "in May 1961".
-            let in_date = timexes.iter().any(|&t| found.timexes[t].span.contains(span));
-            if !in_date && is_hedge(word.as_str(), previous.as_str(), input, token_idx) {
+            // A word of a date is no hedge: "in May 1961" (timexes are sorted by start).
+            let in_date = || {
+                let after = found.timexes.partition_point(|t| t.span.start <= span.start);
+                after > 0 && found.timexes[after - 1].span.contains(span)
+            };
+            if is_hedge(word.as_str(), previous.as_str(), input, token_idx) && !in_date() {
                 hedges.push(span);
             }
             if is_negation(word.as_str()) {

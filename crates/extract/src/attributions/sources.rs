@@ -11,6 +11,7 @@ use std::ops::Not;
 
 use claimgraph_model::{Entity, EntityLabel, Mention, SourceResolution, Span};
 
+use super::cues::Lexicon;
 use super::doc::Doc;
 use super::words::{
     is_determiner, is_finite_auxiliary, is_np_preposition, is_np_stop, is_source_pronoun,
@@ -989,6 +990,7 @@ pub fn np_after(doc: &Doc<'_>, start: usize, limit: usize, mode: After) -> Optio
 /// Resolves a source span to a document entity.
 pub fn resolve(
     doc: &Doc<'_>,
+    lexicon: &Lexicon,
     source: (usize, usize),
     mentions: &[Mention],
     entities: &[Entity],
@@ -997,27 +999,64 @@ pub fn resolve(
         return None;
     }
     let span = doc.span(source.0, source.1);
-    // The mention inside the source; the last one is the head ("Breitbart's Joel Pollak").
-    let first_after = mentions.partition_point(|m| m.span.start < span.end);
-    let mut best: Option<usize> = None;
-    for idx in (0..first_after).rev().take(6) {
-        let m = &mentions[idx];
-        if m.span.end <= span.start {
-            break;
-        }
-        if m.span.overlaps(span) && m.entity < entities.len() {
-            // Prefer people and organizations over places in "Iran's foreign ministry".
-            let better = match best {
-                None => true,
-                Some(b) => {
-                    mentions[b].label == EntityLabel::Location && m.label != EntityLabel::Location
+    // The mention inside the source; the last one is the head ("Breitbart's Joel Pollak"),
+    // before any appositive ("Lowe, a former aide to the Ohio Democratic Party,"), unless
+    // the name is the appositive ("a former aide, Ann Lowe,").
+    let head_end = (source.0 + 1..source.1)
+        .find(|&k| doc.word(k) == ",")
+        .map_or(span.end, |comma| doc.span(source.0, comma).end);
+    let mention_before = |end: usize| {
+        let first_after = mentions.partition_point(|m| m.span.start < end);
+        let mut best: Option<usize> = None;
+        for idx in (0..first_after).rev().take(6) {
+            let m = &mentions[idx];
+            if m.span.end <= span.start {
+                break;
+            }
+            // A nationality or other name of kind MISC before the source's own noun only
+            // describes it: "the Iranian resistance" is no mention of "Iranian"; nor is
+            // a party and state in parentheses ("Rep. Ann Lowe (D-Ohio)").
+            // A place where the source is ("officials in Erbil") is not the source.
+            let before = doc.input.text.get(..m.span.start).unwrap_or("");
+            let located = m.label == EntityLabel::Location
+                && before.trim_end().rsplit(' ').next().is_some_and(|w| {
+                    matches!(w, "in" | "at" | "near" | "from" | "inside" | "outside" | "across")
+                });
+            let modifier = m.label == EntityLabel::Misc && m.span.end < end
+                || before.ends_with('(')
+                || located;
+            if m.span.overlaps(span) && m.entity < entities.len() && !modifier {
+                // Prefer people and organizations over places in "Iran's foreign ministry".
+                let better = match best {
+                    None => true,
+                    Some(b) => {
+                        mentions[b].label == EntityLabel::Location
+                            && m.label != EntityLabel::Location
+                    }
+                };
+                if better {
+                    best = Some(idx);
                 }
-            };
-            if better {
-                best = Some(idx);
             }
         }
-    }
+        best
+    };
+    // A person named alone between the commas is the one described before them ("the
+    // director of the museum, Ann Lowe,"), unless a person comes first.
+    let appositive_person = || {
+        let after = mentions.partition_point(|m| m.span.start < head_end);
+        let m = mentions.get(after).filter(|m| m.label == EntityLabel::Person)?;
+        let rest = doc.input.text.get(head_end..m.span.start)?;
+        let tail = doc.input.text.get(m.span.end..span.end)?;
+        (rest.trim() == "," && (tail.trim().is_empty() || tail.trim_start().starts_with(',')))
+            .then_some(after)
+    };
+    let best = match mention_before(head_end) {
+        Some(idx) if mentions[idx].label == EntityLabel::Person => Some(idx),
+        head => appositive_person()
+            .or(head)
+            .or_else(|| (head_end < span.end).then(|| mention_before(span.end)).flatten()),
+    };
     if let Some(idx) = best {
         return Some(SourceResolution {
             entity: mentions[idx].entity,
@@ -1027,6 +1066,13 @@ pub fn resolve(
     }
     let words: Vec<&str> = (source.0..source.1).map(|i| doc.low(i)).collect();
     let head = *words.last()?;
+    // A relative pronoun stands for the noun phrase right before it ("Lowe, who said",
+    // "the candidates who had backed"): the name that ends there, or the name that a
+    // description there stands beside ("Lowe, the county's lawyer, who said"), or
+    // nothing, never the nearest name further back.
+    if words.len() == 1 && matches!(head, "who" | "which" | "that") {
+        return relative_antecedent(doc, lexicon, source.0, mentions, entities);
+    }
     let (want, reason): (&[EntityLabel], &'static str) = match head {
         "he" | "she" | "him" | "her" => (&[EntityLabel::Person], "pronoun"),
         "who" => (&[EntityLabel::Person, EntityLabel::Organization], "pronoun"),
@@ -1045,6 +1091,10 @@ pub fn resolve(
     // A possessed description ("his campaign", "her spokesman") belongs to someone and is
     // rarely the nearest name of its kind: only a name with its own noun is taken.
     let possessed = matches!(words[0], "his" | "her" | "their" | "its" | "our" | "my");
+    // So does a description with a nationality or place in it ("the Turkish government",
+    // "the British capital's mayor"): it names a body the nearest organization is not.
+    let qualified = mentions.get(before).is_some_and(|m| m.span.start < span.end)
+        || (source.0..source.1).any(|k| doc.is_cap(k) && k > source.0);
     // "the paper's editorial board" is a medium's as much as "the newspaper".
     let wants_medium = words.iter().any(|w| is_outlet_noun(w.trim_end_matches("'s")));
     // "the ministry" prefers an organization whose name has the same noun.
@@ -1066,7 +1116,7 @@ pub fn resolve(
             // the description names: a newspaper is not "the ministry" or "the group",
             // "the newspaper" is not a ministry, and "the spokesman" is not the person
             // introduced as "General Karimi". Nothing fitting leaves the source as written.
-            if possessed || fallback.is_some() {
+            if possessed || qualified || fallback.is_some() {
                 continue;
             }
             let fits = if reason == "description" {
@@ -1087,6 +1137,84 @@ pub fn resolve(
         reason,
         antecedent: Some(idx),
     })
+}
+
+/// How many words back from a relative pronoun a description may reach for the name it
+/// stands beside.
+const APPOSITIVE_WORDS: usize = 12;
+
+/// The name a relative pronoun at token `at` stands for: one ending right before it
+/// (commas and dashes aside), or else one ending right before the comma that opens the
+/// description there. A nationality or party word ("billionaire Republican who") is a
+/// description, not the name; a place after "of" or "from" ("Sanders of Vermont, who")
+/// belongs to the name before it.
+fn relative_antecedent(
+    doc: &Doc<'_>,
+    lexicon: &Lexicon,
+    at: usize,
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Option<SourceResolution> {
+    let mut k = at;
+    while k > 0 && matches!(doc.word(k - 1), "," | "-" | "–" | "—") {
+        k -= 1;
+    }
+    let last = k.checked_sub(1)?;
+    let found = name_ending_at(doc, last, mentions, entities).or_else(|| {
+        // Back over the description to the comma before it; a verb ends it ("Cruz
+        // said any candidate who").
+        let mut j = last;
+        while j > 0 && last - j < APPOSITIVE_WORDS && doc.word(j) != "," {
+            let w = doc.low(j);
+            if !doc.is_word(j) && !matches!(w, "-" | "'s" | "’s")
+                || is_finite_auxiliary(w)
+                || lexicon.get(w).is_some()
+            {
+                return None;
+            }
+            j -= 1;
+        }
+        let idx = (doc.word(j) == "," && j > 0)
+            .then(|| name_ending_at(doc, j - 1, mentions, entities))
+            .flatten()?;
+        matches!(mentions[idx].label, EntityLabel::Person | EntityLabel::Organization)
+            .then_some(idx)
+    })?;
+    Some(SourceResolution {
+        entity: mentions[found].entity,
+        reason: "pronoun",
+        antecedent: Some(found),
+    })
+}
+
+/// The mention, not of kind MISC, whose last token is `k`; for a place after "of" or
+/// "from", the name before that ("Lowe of Ohio", "Ruiz, 34, from Dover").
+fn name_ending_at(
+    doc: &Doc<'_>,
+    k: usize,
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Option<usize> {
+    let end = doc.span(k, k + 1).end;
+    let idx = mentions.partition_point(|m| m.span.end < end);
+    let m = mentions.get(idx).filter(|m| {
+        m.span.end == end && m.entity < entities.len() && m.label != EntityLabel::Misc
+    })?;
+    if m.label == EntityLabel::Location {
+        let first = (0..=k).rev().find(|&i| doc.span(i, i + 1).start <= m.span.start)?;
+        if first >= 2 && matches!(doc.low(first - 1), "of" | "from") {
+            let mut j = first - 2;
+            // An age between commas: "Ruiz, 34, from Dover".
+            if doc.word(j) == "," && j >= 3 && doc.word(j - 2) == "," {
+                j -= 3;
+            }
+            let before = name_ending_at(doc, j, mentions, entities);
+            if before.is_some_and(|b| mentions[b].label != EntityLabel::Location) {
+                return before;
+            }
+        }
+    }
+    Some(idx)
 }
 
 /// True when the role word stands next to the mention in the text ("spokesman Hossein

@@ -4,7 +4,7 @@
 //! `source | cue | content | form | relayed_by`: a missing source or cue is `-`, content
 //! parts are joined by ` … `, and `relayed_by` is the index of the relaying attribution
 //! or `-`. When the source resolves to an entity, ` => name (reason)` follows. Spans
-//! written `[[P:like this]]` (P, O, L for person, organization, place) are passed as
+//! written `[[P:like this]]` (P, O, L, M for person, organization, place, other) are passed as
 //! mentions and the brackets removed; mentions with the same text share an entity.
 
 use claimgraph_extract::attributions::RuleAttributions;
@@ -25,6 +25,7 @@ fn analyze(marked: &str) -> (String, Vec<Entity>, Vec<Attribution>) {
         let label = match tag {
             "P" => EntityLabel::Person,
             "O" => EntityLabel::Organization,
+            "M" => EntityLabel::Misc,
             _ => EntityLabel::Location,
         };
         let start = text.len();
@@ -543,6 +544,75 @@ fn possessed_descriptions_and_other_titles_stay_as_written() {
     check(
         "The billionaire [[P:Ross Kemp]] bought the bonds. The fund manager said the price was fair.",
         &["The fund manager | said | the price was fair | indirect | - => Ross Kemp (role)"],
+    );
+}
+
+#[test]
+fn relative_pronouns_resolve_to_the_name_right_before_them() {
+    check(
+        "[[P:Ann Lowe]], who runs the clinic, said the wait was long.",
+        &["Ann Lowe | said | the wait was long | indirect | - => Ann Lowe (mention)"],
+    );
+    // Through a description beside the name, and a place after "of".
+    check(
+        "The meeting ended with [[P:Omar Haddad]], the county treasurer, who warned that costs would rise.",
+        &["who | warned | that costs would rise | indirect | - => Omar Haddad (pronoun)"],
+    );
+    check(
+        "Next came Senator [[P:Ruth Dale]] of [[L:Vermont]], who said it went too far.",
+        &["who | said | it went too far | indirect | - => Ruth Dale (pronoun)"],
+    );
+    // Not the nearest name further back: "voters who" are not the candidate.
+    check(
+        "[[P:Ann Lowe]] won among voters who said the economy mattered most.",
+        &["who | said | the economy mattered most | indirect | -"],
+    );
+    // A verb ends the description: "Cruz said any candidate who" is no appositive.
+    check(
+        "In an interview on [[O:Channel Nine]], [[P:Ray Cole]] said any candidate who wants to win must debate.",
+        &[
+            "Ray Cole | said | any candidate who wants to win must debate | indirect | - => Ray Cole (mention)",
+            "who | wants | to win must debate | indirect | 0",
+        ],
+    );
+}
+
+#[test]
+fn names_in_an_appositive_or_a_modifier_are_not_the_source() {
+    // The source is the person before the comma, not the employer after it.
+    check(
+        "[[P:Ann Lowe]], a spokeswoman for [[O:Tidewater Shipping]], said the ship had sailed.",
+        &[
+            "Ann Lowe, a spokeswoman for Tidewater Shipping, | said | the ship had sailed | indirect | - => Ann Lowe (mention)",
+        ],
+    );
+    // Unless the name is the appositive.
+    check(
+        "A longtime ally, [[P:Ray Cole]], said the vote was close.",
+        &[
+            "A longtime ally, Ray Cole, | said | the vote was close | indirect | - => Ray Cole (mention)",
+        ],
+    );
+    // A nationality before the source's own noun describes it.
+    check(
+        "[[O:National Council of Resistance]] met in Paris. The [[M:Iranian]] resistance said the sanctions were welcome.",
+        &[
+            "The Iranian resistance | said | the sanctions were welcome | indirect | - => National Council of Resistance (description)",
+        ],
+    );
+    check(
+        "[[M:French]] officials said the border would stay open.",
+        &["French officials | said | the border would stay open | indirect | -"],
+    );
+    // Nor is the place where the source is, and a description qualified by one names a
+    // body that the nearest organization is not.
+    check(
+        "Local [[M:Kurdish]] officials in [[L:Erbil]] said two villages were hit.",
+        &["Local Kurdish officials in Erbil | said | two villages were hit | indirect | -"],
+    );
+    check(
+        "[[O:Interpol]] issued a notice. The [[M:Turkish]] government said the suspect had fled.",
+        &["The Turkish government | said | the suspect had fled | indirect | -"],
     );
 }
 
