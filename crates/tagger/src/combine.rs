@@ -3,7 +3,9 @@
 //! Measured on the dev sets, the tagger (trained on tweets and web text) finds names the
 //! rules miss but is less precise than the rules on news; the rules' decisions are also
 //! among its features. So the rules' mentions are the base, and the tagger
-//! - adds the names the rules missed, where its margin over `O` is at least `add`;
+//! - adds the names the rules missed, where its margin over `O` is at least `add`, except
+//!   a bare title ("the Prime Minister") and a span that stops inside a written word
+//!   ("Co-op", "US$");
 //! - relabels a rule mention it finds with exactly the same span, where its margin over
 //!   the rule's label is at least `relabel`;
 //! - drops a rule mention it does not tag at all, where it is confident (`drop`) that the
@@ -17,8 +19,9 @@
 //! search per mention: documents with thousands of names stay linear.
 
 use claimgraph_extract::Input;
-use claimgraph_extract::entities::lexicon::FxMap;
-use claimgraph_model::{EntityLabel, Mention, MentionSource, Span};
+use claimgraph_extract::entities::lexicon::{self as lx, FxMap, Lexicon};
+use claimgraph_model::{EntityLabel, Mention, MentionSource, Span, TokenKind};
+use claimgraph_text::words::push_lower;
 
 use crate::model::{Scored, Tagged};
 
@@ -52,6 +55,7 @@ fn overlapping(tagged: &[Scored], span: Span) -> &[Scored] {
 /// The final mentions of a document, sorted and non-overlapping.
 pub fn combine(
     input: &Input<'_>,
+    lexicon: &Lexicon,
     policy: &Policy,
     rules: &[Mention],
     tagged: &Tagged,
@@ -85,7 +89,11 @@ pub fn combine(
         }
     }
     for s in mentions {
-        if s.name >= policy.add && !overlaps_any(rules, s.mention.span) {
+        if s.name >= policy.add
+            && !overlaps_any(rules, s.mention.span)
+            && !only_titles(input, lexicon, s.mention.span)
+            && !cuts_word(input, s.mention.span)
+        {
             out.push(s.mention.clone());
         }
     }
@@ -94,6 +102,36 @@ pub fn combine(
         consistent_labels(input, &mut out);
     }
     out
+}
+
+/// The span's words are all titles or roles, one of them more than a modifier ("Prime
+/// Minister", "Pope", but not "Labour"): a role named without the person.
+fn only_titles(input: &Input<'_>, lexicon: &Lexicon, span: Span) -> bool {
+    let mut scratch = String::new();
+    let (mut core, mut all) = (false, true);
+    let first = input.tokens.partition_point(|t| t.span.end <= span.start);
+    for token in input.tokens[first..].iter().take_while(|t| t.span.start < span.end) {
+        if token.kind != TokenKind::Word {
+            continue;
+        }
+        scratch.clear();
+        push_lower(&mut scratch, token.span.slice(input.text));
+        let flags = lexicon.flags(&scratch);
+        all &= flags & lx::TITLE != 0;
+        core |= flags & (lx::TITLE | lx::TITLE_MOD) == lx::TITLE;
+    }
+    all && core
+}
+
+/// The span stops inside a written word: a hyphen and a lowercase letter follow without
+/// a space ("Co-op"), or a currency sign ("US$").
+fn cuts_word(input: &Input<'_>, span: Span) -> bool {
+    let mut rest = input.text[span.end..].chars();
+    match rest.next() {
+        Some('-') => rest.next().is_some_and(char::is_lowercase),
+        Some('$') => true,
+        _ => false,
+    }
 }
 
 /// True when a mention of `sorted` (sorted, non-overlapping) overlaps `span`.

@@ -90,6 +90,6 @@ impl EntityRecognizer for TaggerEntities {
     fn find(&self, input: &Input<'_>, timexes: &[Timex]) -> Vec<Mention> {
         let rules = self.rules.find(input, timexes);
         let tagged = self.model.tag(self.rules.lexicon(), input, timexes, &rules);
-        combine::combine(input, &self.policy, &rules, &tagged)
+        combine::combine(input, self.rules.lexicon(), &self.policy, &rules, &tagged)
     }
 }

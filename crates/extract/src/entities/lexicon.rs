@@ -148,10 +148,28 @@ impl Lexicon {
             };
             lex.add_phrase(name, kind, &mut scratch);
         }
+        let mut demonym_of: FxMap<&str, &str> = FxMap::default();
         for line in data_lines(DEMONYMS) {
-            let word = line.split('\t').next().unwrap_or("");
+            let mut fields = line.split('\t');
+            let word = fields.next().unwrap_or("");
+            demonym_of.entry(fields.next().unwrap_or("")).or_insert(word);
             lex.add_phrase(word, PhraseKind::Demonym, &mut scratch);
             if let Some(plural) = plural(word) {
+                lex.add_phrase(&plural, PhraseKind::Demonym, &mut scratch);
+            }
+        }
+        // "Central Africa" → "Central African", "Papua New Guinea" → "Papua New Guinean":
+        // a place named by words before a place with a demonym has the compound demonym.
+        for line in data_lines(COUNTRIES) {
+            let name = line.split('\t').next().unwrap_or("");
+            let Some((head, last)) = name.rsplit_once(' ') else { continue };
+            let Some(word) = demonym_of.get(last) else { continue };
+            if word.contains(' ') || head.ends_with(' ') {
+                continue;
+            }
+            let compound = format!("{head} {word}");
+            lex.add_phrase(&compound, PhraseKind::Demonym, &mut scratch);
+            if let Some(plural) = plural(&compound) {
                 lex.add_phrase(&plural, PhraseKind::Demonym, &mut scratch);
             }
         }

@@ -8,8 +8,9 @@
 //! 2. Pieces: each chunk loses its sentence-initial ordinary words ("The", "However") and
 //!    is cut at titles ("Iranian President Hassan Rouhani" → "Iranian" | title | "Hassan
 //!    Rouhani"); each piece is labeled by the strongest evidence it carries: a whole
-//!    gazetteer name, a head word, a title before it, a gazetteer name at its start, a
-//!    given name, a particle, the shape of an acronym.
+//!    gazetteer name, a head word, a title before it, a gazetteer name at its start (a
+//!    place before words with no evidence of their own names an organization: "Qatar
+//!    Charity"), a given name, a particle, the shape of an acronym.
 //! 3. Document: pieces without strong evidence take the label the same name got with
 //!    strong evidence elsewhere in the document ("Ortega" after "Daniel Ortega"), then a
 //!    context guess, then a default by length. A lone capitalized word that starts a
@@ -129,6 +130,22 @@ const SPEECH_VERBS: &[&str] = &[
     "recalled",
     "warned",
     "admitted",
+];
+
+/// Nouns after "the" + a surname that make it a person ("the Biden administration").
+const PERSON_GROUP_NOUNS: &[&str] = &[
+    "administration",
+    "government",
+    "regime",
+    "family",
+    "era",
+    "camp",
+    "cabinet",
+    "presidency",
+    "dynasty",
+    "clan",
+    "years",
+    "campaign",
 ];
 
 /// Words before "'s" that belong to the name ("People's Mujahedin", "Workers' Party").
@@ -318,7 +335,10 @@ impl<'a> Doc<'a> {
             let ok = phrase.rest.iter().enumerate().all(|(k, want)| {
                 let j = i + 1 + k;
                 let t = self.toks[j];
-                self.low(j) == &**want && (!t.word || t.cap || t.headline || is_connector(want))
+                let low = self.low(j);
+                // The typographic apostrophe ("Moody’s") matches the typewriter one.
+                let low = if low == "’s" { "'s" } else { low };
+                low == &**want && (!t.word || t.cap || t.headline || is_connector(want))
             });
             if ok {
                 return Some((end as u32, phrase.kind));
@@ -331,7 +351,12 @@ impl<'a> Doc<'a> {
     fn name_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
             t.word && t.cap && !t.blocked && !t.headline && t.flags & lx::NOT_NAME == 0
-        })
+        }) && !self.currency_prefix(i)
+    }
+
+    /// Letters written against a currency sign ("US$", "HK$"): part of a currency.
+    fn currency_prefix(&self, i: usize) -> bool {
+        self.no_space_before(i + 1) && self.text(i + 1) == "$"
     }
 
     /// "al-" + capitalized word written without spaces ("al-Assad", "al-Qaeda").
@@ -429,7 +454,7 @@ impl<'a> Doc<'a> {
             }
             return None;
         }
-        if matches!(low, "'s" | "'")
+        if matches!(low, "'s" | "'" | "’s" | "’")
             && POSSESSIVE_NAME_WORDS.contains(&self.low(j - 1))
             && self.name_word(j + 1)
         {
@@ -454,6 +479,10 @@ impl<'a> Doc<'a> {
             }
             let right_head = (k..r).any(|x| self.flags(x) & (lx::ORG_HEAD | lx::PLACE_HEAD) != 0);
             // "Ministry of Defense and Iran": a place after "and" starts a new name.
+            // "Moody's and Standard & Poor's": a known organization before "and" ends there.
+            if low == "and" && self.phrase(start) == Some((j, PhraseKind::Org)) {
+                return None;
+            }
             let right_place = low == "and"
                 && matches!(self.phrase(k), Some((_, PhraseKind::Country | PhraseKind::City)));
             if (left_cue && !right_place) || (low == "and" && right_head) || low == "&" {
@@ -520,7 +549,7 @@ impl<'a> Doc<'a> {
     /// "However", or a sentence-initial word this document also writes in lowercase.
     fn ordinary_start(&self, i: usize) -> bool {
         let tok = self.toks[i];
-        let possessive_name = matches!(self.low(i + 1), "'s" | "'")
+        let possessive_name = matches!(self.low(i + 1), "'s" | "'" | "’s" | "’")
             && POSSESSIVE_NAME_WORDS.contains(&self.low(i))
             && self.name_word(i + 2);
         if self.phrase(i).is_some() || tok.caps || possessive_name {
@@ -607,6 +636,10 @@ impl<'a> Doc<'a> {
         }
         if let Some((end, kind)) = phrase {
             let given_city = kind == PhraseKind::City && self.flags(a) & lx::GIVEN != 0;
+            if end < b && self.place_named_org(a, end, b, kind) {
+                self.push(a, b, Some(EntityLabel::Organization), MentionSource::Gazetteer, false);
+                return;
+            }
             if end < b && !given_city {
                 self.push(a, end, Some(kind.label()), MentionSource::Gazetteer, false);
                 self.classify(end, b, false);
@@ -624,6 +657,10 @@ impl<'a> Doc<'a> {
                     && !matches!(self.low(x), "e" | "i")
             });
             if first & lx::GIVEN != 0 || last & lx::SURNAME != 0 || particle {
+                if let Some(x) = self.office_before_name(a, b) {
+                    self.push(x, b, Some(EntityLabel::Person), MentionSource::GivenName, false);
+                    return;
+                }
                 self.push(a, b, Some(EntityLabel::Person), MentionSource::GivenName, false);
             } else {
                 self.push(a, b, None, MentionSource::Capitalization, true);
@@ -658,7 +695,13 @@ impl<'a> Doc<'a> {
         if tok.caps && (2..=7).contains(&letters) {
             self.push(a, b, Some(EntityLabel::Organization), MentionSource::Capitalization, true);
         } else if first & (lx::SURNAME | lx::GIVEN) != 0 {
-            self.push(a, b, Some(EntityLabel::Person), MentionSource::GivenName, true);
+            // "the West", "the House", "the Church": a name-list word after "the" is a
+            // person only before a noun for his or her government or family ("the Ortega
+            // regime"), or when the document names the person in full elsewhere.
+            let label = (self.low(a.wrapping_sub(1)) != "the"
+                || PERSON_GROUP_NOUNS.contains(&self.low(b)))
+            .then_some(EntityLabel::Person);
+            self.push(a, b, label, MentionSource::GivenName, true);
         } else if text.ends_with("stan") {
             self.push(a, b, Some(EntityLabel::Location), MentionSource::Capitalization, true);
         } else if ["ians", "ian", "ese", "ists", "ites"].iter().any(|s| text.ends_with(s)) {
@@ -666,6 +709,39 @@ impl<'a> Doc<'a> {
         } else {
             self.push(a, b, None, MentionSource::Capitalization, true);
         }
+    }
+
+    /// A place name followed by capitalized words with no evidence of a person or of a
+    /// second name: together they name an organization ("Perth Glory", "Qatar Charity").
+    /// After a city, which may be a given name too, any word of the name lists is such
+    /// evidence; after a country or region, only a full name ("Nicaragua Daniel Ortega").
+    fn place_named_org(&self, a: usize, end: usize, b: usize, kind: PhraseKind) -> bool {
+        let mut person = lx::PARTICLE | lx::PHRASE_START | lx::TITLE;
+        if kind == PhraseKind::City {
+            person |= lx::GIVEN | lx::SURNAME;
+        } else if self.flags(end) & lx::GIVEN != 0 && self.words_in(end, b) >= 2 {
+            return false;
+        }
+        matches!(kind, PhraseKind::Country | PhraseKind::City | PhraseKind::Region)
+            && self.flags(a) & (lx::GIVEN | lx::SURNAME) == 0
+            && (end..b)
+                .all(|x| !self.toks[x].word || self.toks[x].cap && self.flags(x) & person == 0)
+    }
+
+    /// Where the person's name starts in a piece that ends an office's name ("Chancellor of
+    /// the Exchequer Nigel Lawson" → "Nigel Lawson"): after "of" (and "the"), the words
+    /// before the first given name are the office's when none of them is a name.
+    fn office_before_name(&self, a: usize, b: usize) -> Option<usize> {
+        let mut p = a.checked_sub(1)?;
+        if self.low(p) == "the" {
+            p = p.checked_sub(1)?;
+        }
+        if self.low(p) != "of" || self.flags(a) & (lx::GIVEN | lx::SURNAME | lx::PARTICLE) != 0 {
+            return None;
+        }
+        let x = (a + 1..b).find(|&x| self.flags(x) & lx::GIVEN != 0)?;
+        let office = (a..x).all(|y| self.toks[y].cap && self.flags(y) & lx::NAME_LIKE == 0);
+        (office && self.words_in(x, b) >= 2).then_some(x)
     }
 
     /// A lone capitalized word with no name evidence that is an ordinary word: the

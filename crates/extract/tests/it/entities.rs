@@ -213,3 +213,75 @@ fn newspaper_names_are_organizations() {
         &["ORG Valparaiso Courier", "ORG Evening Standard"],
     );
 }
+
+#[test]
+fn a_place_before_unmarked_capitalized_words_names_an_organization() {
+    check("Shares of Qatar Zandrofix fell sharply.", &["ORG Qatar Zandrofix"]);
+    check("He signed for Perth Velmora Rovers in May.", &["ORG Perth Velmora Rovers"]);
+    check("Analysts expect the Federal Reserve to act.", &["ORG Federal Reserve"]);
+    // A full name after a country is a person, and a place before a head word keeps its
+    // own rule.
+    check(
+        "Reports from Nicaragua Daniel Velmont denied were printed.",
+        &["LOC Nicaragua", "PER Daniel Velmont"],
+    );
+    check("The Tabriz Province council met.", &["LOC Tabriz Province"]);
+}
+
+#[test]
+fn compound_demonyms_come_from_compound_place_names() {
+    check(
+        "Central African troops met West African envoys.",
+        &["MISC Central African", "MISC West African"],
+    );
+    check("Papua New Guineans voted.", &["MISC Papua New Guineans"]);
+    check("African envoys toured Central Africa.", &["MISC African", "LOC Central Africa"]);
+}
+
+#[test]
+fn possessive_company_names_keep_their_s() {
+    check(
+        "Ratings from Moody’s and Standard & Poor's were cut.",
+        &["ORG Moody’s", "ORG Standard & Poor's"],
+    );
+    check("Iran's economy and Iran’s exports shrank.", &["LOC Iran", "LOC Iran"]);
+    check(
+        "The People’s Velmoran Army and the Workers’ Zandro Party marched.",
+        &["ORG People’s Velmoran Army", "ORG Workers’ Zandro Party"],
+    );
+}
+
+#[test]
+fn letters_against_a_currency_sign_are_no_name() {
+    check("A loan of US$ 40 million came from the US.", &["LOC US"]);
+    check("It cost HK$5 in Hong Kong.", &["LOC Hong Kong"]);
+}
+
+#[test]
+fn office_words_before_a_name_are_not_the_name() {
+    check("The Chancellor of the Exchequer Nigel Parsons spoke.", &["PER Nigel Parsons"]);
+    check("The Leader of the Opposition Helen Parsons objected.", &["PER Helen Parsons"]);
+    // A name-list word first is the person's own.
+    check("A speech of Marta Nigel Parsons followed.", &["PER Marta Nigel Parsons"]);
+    check("A cousin of Nigel Velmont spoke.", &["PER Nigel Velmont"]);
+}
+
+#[test]
+fn a_name_list_word_after_the_is_a_person_only_before_a_family_or_government_noun() {
+    check("Talks between the West and the House stalled.", &[]);
+    check("The Miller family and the Miller government disagreed.", &["PER Miller", "PER Miller"]);
+    check("Anna West arrived, and the West wing was closed.", &["PER Anna West", "PER West"]);
+}
+
+#[test]
+fn schools_churches_and_companies_by_head_word() {
+    check(
+        "She taught at Nakoru Community School and prayed at Velmont Church.",
+        &["ORG Nakoru Community School", "ORG Velmont Church"],
+    );
+    check(
+        "Bravik Textiles Limited listed on the Zandor Stock Exchange.",
+        &["ORG Bravik Textiles Limited", "ORG Zandor Stock Exchange"],
+    );
+    check("The Church said nothing.", &[]);
+}

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use claimgraph_extract::timexes::RuleTimexes;
 use claimgraph_extract::{EntityRecognizer, Input, TimexRecognizer};
-use claimgraph_tagger::{Error, Model, TaggerEntities, TrainConfig, TrainData, Unlabeled};
+use claimgraph_tagger::{Error, Model, Tagged, TaggerEntities, TrainConfig, TrainData, Unlabeled};
 
 /// A made-up corpus: names the rule lexicons do not all know, in news-like sentences.
 const TINY: &str = r#"{"id": "t1", "text": "Zorvan Keltish met Amira Dostal in Velkaria on Monday.", "entities": [{"start": 0, "end": 14, "label": "PER"}, {"start": 19, "end": 31, "label": "PER"}, {"start": 35, "end": 43, "label": "LOC"}]}
@@ -156,4 +156,35 @@ fn the_default_model_loads_and_tags() {
     );
     assert!(got.contains(&("Hassan Rouhani".into(), "PER")), "{got:?}");
     assert!(got.contains(&("Tehran".into(), "LOC")), "{got:?}");
+}
+
+#[test]
+fn tagger_names_that_are_only_a_role_or_a_word_fragment_are_not_added() {
+    use claimgraph_model::{EntityLabel, Mention, MentionSource, Span};
+    use claimgraph_tagger::combine::{Policy, combine};
+    use claimgraph_tagger::model::Scored;
+
+    let text = "The Prime Minister visited the Co-op, paid US$5 and met Zorvan Keltish.";
+    let tokens = claimgraph_text::tokenize(text);
+    let sentences = claimgraph_text::split_sentences(text, &tokens);
+    let input = Input { text, tokens: &tokens, sentences: &sentences, doc_date: None };
+    let found = |name: &str, label| {
+        let start = text.find(name).expect("in text");
+        let span = Span::new(start, start + name.len());
+        let mention = Mention { span, label, source: MentionSource::Tagger, entity: 0 };
+        Scored { mention, name: 5.0, label: 5.0 }
+    };
+    let tagged = Tagged {
+        mentions: vec![
+            found("Prime Minister", EntityLabel::Person),
+            found("Co", EntityLabel::Location),
+            found("US", EntityLabel::Location),
+            found("Zorvan Keltish", EntityLabel::Person),
+        ],
+        ..Tagged::default()
+    };
+    let rules = claimgraph_extract::entities::RuleEntities::new();
+    let got = combine(&input, rules.lexicon(), &Policy::default(), &[], &tagged);
+    let got: Vec<&str> = got.iter().map(|m| m.span.slice(text)).collect();
+    assert_eq!(got, ["Zorvan Keltish"]);
 }
