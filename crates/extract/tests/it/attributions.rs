@@ -2260,3 +2260,132 @@ fn participle_after_a_temporal_conjunction_takes_the_clause_subject() {
         &["The senator | telling | that prices would rise | indirect | -"],
     );
 }
+
+// ---------------------------------------------------------------- round 13
+
+#[test]
+fn transcript_lines_are_attributions_of_their_labels() {
+    // Labels of one or two words; a turn runs on over a paragraph without a label, and
+    // a stance inside a line ("I think") is part of it.
+    check(
+        "Dana Whitt asked the governor about the roads.\n\n\
+         DANA WHITT: Will the bridge open this year?\n\n\
+         LOWE: I think it will open in May.\n\n\
+         The crews are ready.\n\n\
+         WHITT: And the tolls?\n\n\
+         LOWE: No tolls at all.",
+        &[
+            "Dana Whitt | asked | the governor about the roads | indirect | -",
+            "DANA WHITT | : | Will the bridge open this year? | indirect | -",
+            "LOWE | : | I think it will open in May.\n\nThe crews are ready. | indirect | -",
+            "WHITT | : | And the tolls? | indirect | -",
+            "LOWE | : | No tolls at all. | indirect | -",
+        ],
+    );
+}
+
+#[test]
+fn quoted_transcript_run_gives_each_line_its_speaker() {
+    // Each paragraph reopens the quote; the run is no single quote without a speaker.
+    check(
+        "Ana Reyes spoke with Luis Ortiz, and the talk went as follows:\n\n\
+         \"REYES: Do you back the levy?\n\n\
+         \"ORTIZ: We back it, and so does the board.\n\n\
+         \"REYES: Even after the vote?\n\n\
+         \"ORTIZ: Even then.\"",
+        &[
+            "REYES | : | Do you back the levy? | direct | -",
+            "ORTIZ | : | We back it, and so does the board. | direct | -",
+            "REYES | : | Even after the vote? | direct | -",
+            "ORTIZ | : | Even then. | direct | -",
+        ],
+    );
+}
+
+#[test]
+fn section_labels_in_capitals_make_no_transcript() {
+    // Labels that recur, but name nobody written elsewhere; labels of sections; and the
+    // one-letter labels of a question-and-answer piece.
+    check(
+        "Oil and bond prices moved.\n\nENERGY: Oil fell two percent on the news.\n\n\
+         BONDS: Yields rose.\n\nENERGY: Gasoline rose a cent.",
+        &[],
+    );
+    check(
+        "Rick Dalton met Mayor Lowe.\n\nDALTON: Is the road open?\n\n\
+         LOWE: It is, until the storm.\n\nUPDATE: The road closed at six.\n\n\
+         UPDATE: It reopened at nine.",
+        &[
+            "DALTON | : | Is the road open | indirect | -",
+            "LOWE | : | It is, until the storm | indirect | -",
+        ],
+    );
+    check("Q: Will the road open?\n\nA: It will open soon.\n\nQ: When?\n\nA: In May.", &[]);
+}
+
+#[test]
+fn second_predicate_with_a_cue_ends_an_object_content() {
+    check(
+        "The mayor called the plan a disgrace and threatened to tax the plant.",
+        &[
+            "The mayor | called | the plan a disgrace | indirect | -",
+            "The mayor | threatened | to tax the plant | indirect | -",
+        ],
+    );
+    check(
+        "Ortiz praised the coach but has questioned the new stadium.",
+        &[
+            "Ortiz | praised | the coach | indirect | -",
+            "Ortiz | has questioned | the new stadium | indirect | -",
+        ],
+    );
+    // A clause of its own goes on: its subject, not the speaker, does the second thing.
+    check(
+        "The nurse said she was tired of the delays and wanted a new director.",
+        &[
+            "The nurse | said | she was tired of the delays and wanted a new director | indirect | -",
+            "The nurse | wanted | a new director | indirect | -",
+        ],
+    );
+    // A verb after "and" that is no cue, or a passive, is no second predicate.
+    check(
+        "The board praised the plan and was criticized by the union.",
+        &["The board | praised | the plan and was criticized by the union | indirect | -"],
+    );
+}
+
+#[test]
+fn yes_or_no_after_a_speech_cue_is_the_content() {
+    check(
+        "Most of the tenants said yes, but the landlord said no.",
+        &[
+            "Most of the tenants | said | yes | indirect | -",
+            "the landlord | said | no | indirect | -",
+        ],
+    );
+    // "no" opening a noun phrase or "no to" goes on.
+    check(
+        "The clerk said no ballots were lost.",
+        &["The clerk | said | no ballots were lost | indirect | -"],
+    );
+    check(
+        "The council said no to the tower.",
+        &["The council | said | no to the tower | indirect | -"],
+    );
+}
+
+#[test]
+fn statement_nouns_after_an_article_take_their_clause() {
+    check(
+        "Voters bristled at the suggestion that the count was rigged.",
+        &["- | the suggestion | that the count was rigged | indirect | -"],
+    );
+    check(
+        "The memo was an admission that the dam had failed.",
+        &["- | an admission | that the dam had failed | indirect | -"],
+    );
+    // Nouns that name no statement as often as one, and no clause after the noun.
+    check("The idea that taxes will fall is popular.", &[]);
+    check("The belief in miracles is old.", &[]);
+    check("The suggestion box that hung by the door is gone.", &[]);
+}
