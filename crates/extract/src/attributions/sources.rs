@@ -1015,8 +1015,8 @@ pub fn resolve(
             }
             // A nationality or other name of kind MISC before the source's own noun only
             // describes it: "the Iranian resistance" is no mention of "Iranian"; nor is
-            // a party and state in parentheses ("Rep. Ann Lowe (D-Ohio)").
-            // A place where the source is ("officials in Erbil") is not the source.
+            // a party and state in parentheses ("Rep. Ann Lowe (D-Ohio)"), nor a place
+            // where the source is ("officials in Erbil").
             let before = doc.input.text.get(..m.span.start).unwrap_or("");
             let located = m.label == EntityLabel::Location
                 && before.trim_end().rsplit(' ').next().is_some_and(|w| {
@@ -1195,11 +1195,8 @@ fn name_ending_at(
     mentions: &[Mention],
     entities: &[Entity],
 ) -> Option<usize> {
-    let end = doc.span(k, k + 1).end;
-    let idx = mentions.partition_point(|m| m.span.end < end);
-    let m = mentions.get(idx).filter(|m| {
-        m.span.end == end && m.entity < entities.len() && m.label != EntityLabel::Misc
-    })?;
+    let idx = mention_ending_at(doc, k, mentions, entities)?;
+    let m = &mentions[idx];
     if m.label == EntityLabel::Location {
         let first = (0..=k).rev().find(|&i| doc.span(i, i + 1).start <= m.span.start)?;
         if first >= 2 && matches!(doc.low(first - 1), "of" | "from") {
@@ -1208,12 +1205,28 @@ fn name_ending_at(
             if doc.word(j) == "," && j >= 3 && doc.word(j - 2) == "," {
                 j -= 3;
             }
-            let before = name_ending_at(doc, j, mentions, entities);
+            // One step back only: no recursion on text of endless "of" chains.
+            let before = mention_ending_at(doc, j, mentions, entities);
             if before.is_some_and(|b| mentions[b].label != EntityLabel::Location) {
                 return before;
             }
         }
     }
+    Some(idx)
+}
+
+/// The mention, not of kind MISC, whose last token is `k`.
+fn mention_ending_at(
+    doc: &Doc<'_>,
+    k: usize,
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Option<usize> {
+    let end = doc.span(k, k + 1).end;
+    let idx = mentions.partition_point(|m| m.span.end < end);
+    mentions.get(idx).filter(|m| {
+        m.span.end == end && m.entity < entities.len() && m.label != EntityLabel::Misc
+    })?;
     Some(idx)
 }
 
